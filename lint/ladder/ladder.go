@@ -1,0 +1,195 @@
+// Package ladder is the second stage: it recognises career ladders in the
+// tables and heading sections of a page and turns each into a Ladder whose
+// every level, category and cell keeps the byte span it was read from.
+package ladder
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/ladderlint/ladderlint/lint/markdown"
+	"github.com/ladderlint/ladderlint/lint/source"
+)
+
+// Format says how a ladder is written.
+type Format string
+
+// Ladder formats.
+const (
+	LevelRows    Format = "levels-as-rows"
+	LevelColumns Format = "levels-as-columns"
+	Headings     Format = "headings-lists"
+)
+
+// Ladder is one career ladder: levels × categories.
+type Ladder struct {
+	// Name is the nearest heading above the ladder or its title row.
+	Name   string
+	Format Format
+	// Table is "html" or "pipe" for tables, "" for heading sections.
+	Table markdown.Kind
+	Span  source.Span
+	// Categories are the areas of expectation, in the order written.
+	Categories []Category
+	Levels     []*Level
+	// Problems are shape defects of the table inside the ladder.
+	Problems []markdown.Problem
+}
+
+// Category is a column (or row, or bullet label) of a ladder.
+type Category struct {
+	Name string
+	Span source.Span
+}
+
+// Level is one level of a ladder.
+type Level struct {
+	// Label is the level's name as written, cut to its first line.
+	Label string
+	Code  string
+	Track string
+	Rank  int
+	// Span is the label; Block the whole level (its rows, column or section).
+	Span, Block source.Span
+	// ID and Href are the level's anchor id and in-page link, when present.
+	ID, Href markdown.Text
+	// Summary is a cell that spans every category (a level summary row).
+	Summary *Cell
+	// Cells has one entry per category, in category order; nil when the
+	// level has no cell for that category.
+	Cells []*Cell
+	// Placeholder is set when the level's content is only placeholder text.
+	Placeholder bool
+	// PlaceholderText is the placeholder that marked it.
+	PlaceholderText string
+}
+
+// Cell is what a level says for one category.
+type Cell struct {
+	Category string
+	Text     string
+	Items    []markdown.Text
+	// Span is the (first) source cell; for a merged cell it is the first part.
+	Span source.Span
+	// Shared is set when the source cell also serves another level.
+	Shared bool
+	// Placeholder holds the placeholder word found in the cell, if any.
+	Placeholder string
+}
+
+// Empty reports whether the cell says nothing: blank or a lone dash.
+func (c *Cell) Empty() bool {
+	t := strings.Trim(c.Text, " -–—.")
+	return t == ""
+}
+
+// Options configure recognition.
+type Options struct {
+	Levels *Matcher
+	// Placeholders are case-insensitive phrases that mark unfinished text.
+	Placeholders []string
+}
+
+// DefaultPlaceholders are the phrases real handbooks use for unwritten cells.
+var DefaultPlaceholders = []string{"TBD", "TODO", "N/A", "not yet defined", "(not in use)",
+	"not used at", "haven't yet finalized", "haven’t yet finalized", "coming soon", "to be defined", "to be determined", "placeholder"}
+
+// Extract returns the ladders on page, in document order.
+func Extract(page *markdown.Page, opt Options) []*Ladder {
+	x := &extractor{page: page, opt: opt, ph: placeholderRegexp(opt.Placeholders)}
+	var out []*Ladder
+	for _, t := range page.Tables {
+		out = append(out, x.table(t)...)
+	}
+	out = append(out, x.headings()...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
+	for _, l := range out {
+		if l.Name == "" {
+			l.Name = x.headingBefore(l.Span.Start)
+		}
+		for _, lv := range l.Levels {
+			x.markPlaceholder(l, lv)
+		}
+	}
+	return out
+}
+
+type extractor struct {
+	page *markdown.Page
+	opt  Options
+	ph   *regexp.Regexp
+}
+
+// headingBefore is the text of the last heading that starts before offset.
+func (x *extractor) headingBefore(offset int) string {
+	name := ""
+	for _, s := range x.page.Sections {
+		if s.Heading.Span.Start >= offset {
+			break
+		}
+		name = s.Heading.Value
+	}
+	return name
+}
+
+func placeholderRegexp(words []string) *regexp.Regexp {
+	if len(words) == 0 {
+		return nil
+	}
+	var alts []string
+	for _, w := range words {
+		q := regexp.QuoteMeta(strings.TrimSpace(w))
+		if q == "" {
+			continue
+		}
+		// Whole words only: "TBD" but not "TBDs"; phrases may start or end with punctuation.
+		if isWordByte(w[0]) {
+			q = `\b` + q
+		}
+		if isWordByte(w[len(w)-1]) {
+			q += `\b`
+		}
+		alts = append(alts, q)
+	}
+	return regexp.MustCompile(`(?i)` + strings.Join(alts, "|"))
+}
+
+func isWordByte(b byte) bool {
+	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+}
+
+// placeholder returns the placeholder phrase in s, if any.
+func (x *extractor) placeholder(s string) string {
+	if x.ph == nil {
+		return ""
+	}
+	return x.ph.FindString(s)
+}
+
+// markPlaceholder sets the placeholder flags of lv and its cells. A level is a
+// placeholder when its label says so ("(not in use)") or when none of its
+// cells says anything but placeholder text.
+func (x *extractor) markPlaceholder(l *Ladder, lv *Level) {
+	content, placeholders := 0, ""
+	for _, c := range append([]*Cell{lv.Summary}, lv.Cells...) {
+		if c == nil || c.Empty() {
+			continue
+		}
+		if p := x.placeholder(c.Text); p != "" && len(c.Text) < 400 {
+			c.Placeholder = p
+			if placeholders == "" {
+				placeholders = p
+			}
+			continue
+		}
+		content++
+	}
+	if p := x.placeholder(lv.Label); p != "" {
+		lv.Placeholder, lv.PlaceholderText = true, p
+		return
+	}
+	if content == 0 && placeholders != "" {
+		lv.Placeholder, lv.PlaceholderText = true, placeholders
+	}
+}

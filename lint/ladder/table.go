@@ -1,0 +1,368 @@
+package ladder
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/ladderlint/ladderlint/lint/markdown"
+	"github.com/ladderlint/ladderlint/lint/source"
+)
+
+// table finds the ladders of one table: levels as rows (a label column) or
+// levels as columns (label header rows, possibly several stacked ladders).
+func (x *extractor) table(t *markdown.Table) []*Ladder {
+	if len(t.Grid) == 0 {
+		return nil
+	}
+	rowLevels := 0
+	for r := range t.Grid {
+		if _, _, ok := x.rowLabel(t, r); ok {
+			rowLevels++
+		}
+	}
+	colLevels := 0
+	for r := range t.Grid {
+		colLevels = max(colLevels, len(x.headerLabels(t, r)))
+	}
+	var out []*Ladder
+	switch {
+	case rowLevels >= 2 && rowLevels >= colLevels:
+		out = x.levelRows(t)
+	case colLevels >= 2:
+		out = x.levelColumns(t)
+	}
+	var kept []*Ladder
+	for _, l := range out {
+		if x.plausible(l) {
+			l.Table = t.Kind
+			for _, p := range t.Problems {
+				if p.Span.Start >= l.Span.Start && p.Span.Start < l.Span.End {
+					l.Problems = append(l.Problems, p)
+				}
+			}
+			kept = append(kept, l)
+		}
+	}
+	return kept
+}
+
+// plausible rejects look-alikes: fewer than two levels, priority tables
+// (a rank 0, as in P0..P4), and tables of numbers keyed by level.
+func (x *extractor) plausible(l *Ladder) bool {
+	if len(l.Levels) < 2 || len(l.Categories) == 0 {
+		return false
+	}
+	prose, filled := 0, 0
+	for _, lv := range l.Levels {
+		if lv.Rank == 0 {
+			return false
+		}
+		for _, c := range append([]*Cell{lv.Summary}, lv.Cells...) {
+			if c == nil || c.Empty() {
+				continue
+			}
+			filled++
+			if isProse(c.Text) {
+				prose++
+			}
+		}
+	}
+	return filled > 0 && prose*2 >= filled
+}
+
+// isProse reports whether s has at least two words with letters in them.
+func isProse(s string) bool {
+	words := 0
+	for _, w := range strings.Fields(s) {
+		if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+			words++
+		}
+	}
+	return words >= 2
+}
+
+// rowLabel returns the first cell that starts in row r, if it is a level label.
+func (x *extractor) rowLabel(t *markdown.Table, r int) (*markdown.Cell, Label, bool) {
+	for _, c := range t.Grid[r] {
+		if c == nil || c.Row != r {
+			continue
+		}
+		lb, ok := x.opt.Levels.Match(labelText(c))
+		return c, lb, ok
+	}
+	return nil, Label{}, false
+}
+
+// headerLabels returns the level-label cells that start in row r.
+func (x *extractor) headerLabels(t *markdown.Table, r int) []*markdown.Cell {
+	var cells []*markdown.Cell
+	for col, c := range t.Grid[r] {
+		if c == nil || c.Row != r || c.Col != col {
+			continue
+		}
+		if _, ok := x.opt.Levels.Match(labelText(c)); ok {
+			cells = append(cells, c)
+		}
+	}
+	return cells
+}
+
+// labelText is the text a label cell shows first: its first item.
+func labelText(c *markdown.Cell) string {
+	if len(c.Items) > 0 {
+		return c.Items[0].Value
+	}
+	return c.Text
+}
+
+// isTitleRow reports whether row r is one cell across the whole table.
+func isTitleRow(t *markdown.Table, r int) bool {
+	row := t.Grid[r]
+	return len(row) > 1 && row[0] != nil && row[0].Row == r && row[0].ColSpan >= len(row)
+}
+
+func isBlankRow(t *markdown.Table, r int) bool {
+	for _, c := range t.Grid[r] {
+		if c != nil && strings.TrimSpace(c.Text) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// levelRows reads a table whose rows are levels. A level owns the rows from
+// its label down to the next label; a header or title row after the levels
+// starts another ladder.
+func (x *extractor) levelRows(t *markdown.Table) []*Ladder {
+	var out []*Ladder
+	var l *Ladder
+	header := -1
+	var cur *Level
+	curRows := [2]int{}
+	labelCol := 0
+	flush := func() {
+		if cur != nil {
+			x.fillRowLevel(t, l, cur, curRows[0], curRows[1], labelCol)
+			cur = nil
+		}
+	}
+	for r := range t.Grid {
+		c, lb, ok := x.rowLabel(t, r)
+		switch {
+		case ok:
+			flush()
+			if l == nil {
+				labelCol = c.Col
+				l = x.newRowLadder(t, header, labelCol)
+				out = append(out, l)
+			}
+			cur = x.newLevel(c, lb)
+			curRows = [2]int{r, r}
+			l.Levels = append(l.Levels, cur)
+			l.Span.End = max(l.Span.End, t.Rows[r].Span.End)
+		case isBlankRow(t, r):
+		case cur != nil && (isTitleRow(t, r) || isHeaderRow(t, r)):
+			flush()
+			l, header = nil, -1
+			if isHeaderRow(t, r) {
+				header = r
+			}
+		case cur != nil:
+			curRows[1] = r
+			l.Span.End = max(l.Span.End, t.Rows[r].Span.End)
+		default:
+			if !isTitleRow(t, r) {
+				header = r
+			}
+		}
+	}
+	flush()
+	return out
+}
+
+// isHeaderRow reports whether every cell starting in row r is a <th> (or the
+// first row of a pipe table) and there are at least two of them.
+func isHeaderRow(t *markdown.Table, r int) bool {
+	n := 0
+	for _, c := range t.Rows[r].Cells {
+		if !c.Header {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// newRowLadder starts a levels-as-rows ladder whose categories are the
+// header row's cells right of the label column.
+func (x *extractor) newRowLadder(t *markdown.Table, header, labelCol int) *Ladder {
+	l := &Ladder{Format: LevelRows, Span: t.Span}
+	if header >= 0 {
+		l.Span.Start = t.Rows[header].Span.Start
+		if header == 0 {
+			l.Span.Start = t.Span.Start
+		}
+	}
+	width := len(t.Grid[0])
+	for col := 0; col < width; col++ {
+		if col == labelCol {
+			continue
+		}
+		name, span := "", source.Span{}
+		if header >= 0 && col < len(t.Grid[header]) && t.Grid[header][col] != nil {
+			hc := t.Grid[header][col]
+			if hc.Col != col {
+				continue // a header spanning several columns names only its first
+			}
+			name, span = hc.Text, hc.Span
+		}
+		l.Categories = append(l.Categories, Category{Name: name, Span: span})
+	}
+	return l
+}
+
+func (x *extractor) newLevel(c *markdown.Cell, lb Label) *Level {
+	lv := &Level{Label: shortLabel(labelText(c), lb), Code: lb.Code(), Track: lb.Track, Rank: lb.Rank,
+		Span: c.Span, Block: c.Span, ID: c.ID, Href: c.Href}
+	if len(c.Items) > 0 {
+		lv.Span = c.Items[0].Span
+	}
+	return lv
+}
+
+// shortLabel keeps a label as written unless it runs on into a description.
+func shortLabel(s string, lb Label) string {
+	if len(s) <= 40 {
+		return s
+	}
+	return strings.TrimRight(s[:lb.TokenEnd], " :.,;-–—")
+}
+
+// fillRowLevel collects the cells of a level that owns rows first..last.
+func (x *extractor) fillRowLevel(t *markdown.Table, l *Ladder, lv *Level, first, last, labelCol int) {
+	lv.Block = source.Span{Start: t.Rows[first].Span.Start, End: t.Rows[last].Span.End}
+	catCols := []int{}
+	for col := 0; col < len(t.Grid[first]); col++ {
+		if col != labelCol {
+			catCols = append(catCols, col)
+		}
+	}
+	lv.Cells = make([]*Cell, len(l.Categories))
+	label := t.Grid[first][labelCol]
+	for r := first; r <= last; r++ {
+		for i, col := range catCols {
+			if i >= len(l.Categories) || col >= len(t.Grid[r]) {
+				break
+			}
+			c := t.Grid[r][col]
+			if c == nil || c == label || c.Col != col && coversAll(c, catCols) {
+				continue
+			}
+			shared := c.Row < first || c.Row+c.RowSpan-1 > last
+			if coversAll(c, catCols) {
+				if lv.Summary == nil || lv.Summary.Span != c.Span {
+					lv.Summary = mergeCell(lv.Summary, c, "", shared)
+				}
+				continue
+			}
+			if c.Col != col {
+				continue // a colspan already counted in its first column
+			}
+			lv.Cells[i] = mergeCell(lv.Cells[i], c, l.Categories[i].Name, shared)
+		}
+	}
+}
+
+// coversAll reports whether c spans every category column.
+func coversAll(c *markdown.Cell, cols []int) bool {
+	return len(cols) > 1 && c.Col <= cols[0] && c.Col+c.ColSpan-1 >= cols[len(cols)-1]
+}
+
+// mergeCell adds source cell c to the level cell acc.
+func mergeCell(acc *Cell, c *markdown.Cell, category string, shared bool) *Cell {
+	if acc == nil {
+		return &Cell{Category: category, Text: c.Text, Items: c.Items, Span: c.Span, Shared: shared}
+	}
+	if acc.Span == c.Span {
+		return acc
+	}
+	acc.Text = strings.TrimSpace(acc.Text + " " + c.Text)
+	acc.Items = append(acc.Items[:len(acc.Items):len(acc.Items)], c.Items...)
+	acc.Shared = acc.Shared || shared
+	return acc
+}
+
+// levelColumns reads a table whose columns are levels. Each row with level
+// labels starts a ladder; the rows under it are its categories until the
+// next such row. Title rows and blank rows are skipped.
+func (x *extractor) levelColumns(t *markdown.Table) []*Ladder {
+	var out []*Ladder
+	var l *Ladder
+	var cols []int
+	title, group := "", markdown.Text{}
+	for r := range t.Grid {
+		if labels := x.headerLabels(t, r); len(labels) >= 2 {
+			l = &Ladder{Format: LevelColumns, Name: title, Span: t.Rows[r].Span}
+			if len(out) == 0 {
+				l.Span.Start = t.Span.Start
+			}
+			cols = cols[:0]
+			for _, c := range labels {
+				lb, _ := x.opt.Levels.Match(labelText(c))
+				lv := x.newLevel(c, lb)
+				l.Levels = append(l.Levels, lv)
+				cols = append(cols, c.Col)
+			}
+			out = append(out, l)
+			continue
+		}
+		if isTitleRow(t, r) {
+			title = t.Grid[r][0].Text
+			group = markdown.Text{Value: title, Span: t.Grid[r][0].Span}
+			continue
+		}
+		if l == nil || isBlankRow(t, r) {
+			continue
+		}
+		name, span, ok := rowCategory(t, r, cols[0])
+		if !ok {
+			// Levels start in the first column: the category is the title row above.
+			if group.Value == "" {
+				continue
+			}
+			name, span, ok = group.Value, group.Span, true
+			group = markdown.Text{}
+		}
+		l.Categories = append(l.Categories, Category{Name: name, Span: span})
+		l.Span.End = max(l.Span.End, t.Rows[r].Span.End)
+		for i, lv := range l.Levels {
+			var cell *Cell
+			if c := t.Grid[r][cols[i]]; c != nil {
+				shared := c.Row != r || c.ColSpan > 1
+				cell = mergeCell(nil, c, name, shared)
+			}
+			lv.Cells = append(lv.Cells, cell)
+			lv.Block.End = max(lv.Block.End, t.Rows[r].Span.End)
+		}
+	}
+	return out
+}
+
+// rowCategory names the category of row r: the last non-empty cell left of
+// the first level column, preferring one that starts in this row.
+func rowCategory(t *markdown.Table, r, firstLevelCol int) (string, source.Span, bool) {
+	var best *markdown.Cell
+	for col := 0; col < firstLevelCol && col < len(t.Grid[r]); col++ {
+		c := t.Grid[r][col]
+		if c == nil || strings.TrimSpace(c.Text) == "" || c.Col != col {
+			continue
+		}
+		if best == nil || c.Row == r || best.Row != r {
+			best = c
+		}
+	}
+	if best == nil {
+		return "", source.Span{}, false
+	}
+	return best.Text, best.Span, true
+}

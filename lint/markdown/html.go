@@ -1,0 +1,395 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/ladderlint/ladderlint/lint/source"
+)
+
+// htmlTables tokenizes the page from start and collects every <table> that
+// opens before stop. A table may run past stop (blank lines split one HTML
+// table into several goldmark blocks). It returns where the last table ended,
+// or -1 when none was found. Offsets are the running sum of the tokenizer's
+// raw token lengths, so they are exact.
+func (p *Page) htmlTables(start, stop int, lim Limits) int {
+	data := p.File.Data
+	z := html.NewTokenizer(bytes.NewReader(data[start:]))
+	off := start
+	end := -1
+	var b *tableBuilder
+	for {
+		tt := z.Next()
+		raw := z.Raw()
+		tokStart := off
+		off += len(raw)
+		if tt == html.ErrorToken {
+			if b != nil {
+				b.t.Problems = append(b.t.Problems, Problem{Span: b.openTag,
+					Message: "this <table> is never closed with </table>"})
+				p.Tables = append(p.Tables, b.finish(off, lim))
+				end = off
+			}
+			return end
+		}
+		if b == nil {
+			if tokStart >= stop {
+				return end
+			}
+			switch {
+			case tt == html.StartTagToken && tagIs(z, "table"):
+				b = newTableBuilder(data, tokStart, off)
+			case tt == html.CommentToken:
+				p.Comments = append(p.Comments, Text{Value: string(z.Text()), Span: source.Span{Start: tokStart, End: off}})
+			}
+			continue
+		}
+		if b.token(z, tt, tokStart, off) {
+			p.Tables = append(p.Tables, b.finish(off, lim))
+			end = off
+			b = nil
+		}
+	}
+}
+
+// comments records the HTML comments of a block that holds no table.
+func (p *Page) comments(start, stop int) {
+	z := html.NewTokenizer(bytes.NewReader(p.File.Data[start:stop]))
+	off := start
+	for {
+		tt := z.Next()
+		tokStart := off
+		off += len(z.Raw())
+		switch tt {
+		case html.ErrorToken:
+			return
+		case html.CommentToken:
+			p.Comments = append(p.Comments, Text{Value: string(z.Text()), Span: source.Span{Start: tokStart, End: off}})
+		}
+	}
+}
+
+func tagIs(z *html.Tokenizer, name string) bool {
+	n, _ := z.TagName()
+	return string(n) == name
+}
+
+// tableBuilder turns the tokens of one <table> into rows and cells, closing
+// the elements HTML lets authors leave open (</td>, </tr>, </li>, </p>).
+type tableBuilder struct {
+	data    []byte
+	t       *Table
+	openTag source.Span
+	depth   int // nested <table>s inside a cell
+	row     *Row
+	cell    *Cell
+	item    itemBuilder
+}
+
+func newTableBuilder(data []byte, start, end int) *tableBuilder {
+	return &tableBuilder{data: data, t: &Table{Kind: HTML, Span: source.Span{Start: start}},
+		openTag: source.Span{Start: start, End: end}}
+}
+
+// token handles one token and reports whether it closed the table.
+func (b *tableBuilder) token(z *html.Tokenizer, tt html.TokenType, start, end int) bool {
+	switch tt {
+	case html.TextToken:
+		if b.cell != nil {
+			b.item.text(b.data[start:end], start)
+		}
+	case html.StartTagToken, html.SelfClosingTagToken:
+		name, hasAttr := z.TagName()
+		tag := string(name)
+		var attrs map[string]string
+		if hasAttr {
+			attrs = map[string]string{}
+			for {
+				k, v, more := z.TagAttr()
+				attrs[string(k)] = string(v)
+				if !more {
+					break
+				}
+			}
+		}
+		if b.depth > 0 || b.cell != nil && tag == "table" {
+			if tag == "table" && tt == html.StartTagToken {
+				b.depth++
+			}
+			b.inCell(tag, attrs, start, end)
+			return false
+		}
+		switch tag {
+		case "tr":
+			b.closeRow(start)
+			b.row = &Row{Span: source.Span{Start: start}}
+		case "td", "th":
+			b.closeCell(start)
+			if b.row == nil {
+				b.row = &Row{Span: source.Span{Start: start}}
+			}
+			b.cell = &Cell{Span: source.Span{Start: start}, Header: tag == "th",
+				RowSpan: spanAttr(attrs["rowspan"]), ColSpan: spanAttr(attrs["colspan"])}
+			b.anchor(attrs, start, end)
+		case "thead", "tbody", "tfoot", "caption", "colgroup":
+			b.closeRow(start)
+		default:
+			b.inCell(tag, attrs, start, end)
+		}
+	case html.EndTagToken:
+		name, _ := z.TagName()
+		tag := string(name)
+		if b.depth > 0 {
+			if tag == "table" {
+				b.depth--
+			}
+			b.item.boundary()
+			return false
+		}
+		switch tag {
+		case "table":
+			b.closeRow(start)
+			return true
+		case "tr", "thead", "tbody", "tfoot":
+			b.closeRow(end)
+		case "td", "th":
+			b.closeCell(end)
+		default:
+			if blockTags[tag] {
+				b.item.boundary()
+			}
+		}
+	}
+	return false
+}
+
+// blockTags start a new behaviour inside a cell.
+var blockTags = map[string]bool{"li": true, "p": true, "br": true, "div": true, "ul": true, "ol": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "hr": true, "tr": true, "td": true, "th": true}
+
+func (b *tableBuilder) inCell(tag string, attrs map[string]string, start, end int) {
+	if b.cell == nil {
+		return
+	}
+	if blockTags[tag] {
+		b.item.boundary()
+	}
+	b.anchor(attrs, start, end)
+}
+
+// anchor records the first id and the first in-page link seen in a cell.
+func (b *tableBuilder) anchor(attrs map[string]string, start, end int) {
+	if b.cell == nil {
+		return
+	}
+	span := source.Span{Start: start, End: end}
+	if id, ok := attrs["id"]; ok && b.cell.ID.Value == "" && id != "" {
+		b.cell.ID = Text{Value: id, Span: span}
+	}
+	if h, ok := attrs["href"]; ok && b.cell.Href.Value == "" && strings.HasPrefix(h, "#") && len(h) > 1 {
+		b.cell.Href = Text{Value: h[1:], Span: span}
+	}
+}
+
+func (b *tableBuilder) closeCell(end int) {
+	if b.cell == nil {
+		return
+	}
+	c := b.cell
+	c.Items = b.item.finish()
+	c.Span = trimSpan(b.data, c.Span.Start, max(end, c.Span.Start))
+	var parts []string
+	for _, it := range c.Items {
+		parts = append(parts, it.Value)
+	}
+	c.Text = strings.Join(parts, " ")
+	b.row.Cells = append(b.row.Cells, c)
+	b.row.Span.End = c.Span.End
+	b.cell = nil
+}
+
+func (b *tableBuilder) closeRow(end int) {
+	b.closeCell(end)
+	if b.row == nil {
+		return
+	}
+	if len(b.row.Cells) > 0 {
+		b.t.Rows = append(b.t.Rows, b.row)
+	}
+	b.row = nil
+}
+
+func (b *tableBuilder) finish(end int, lim Limits) *Table {
+	b.closeRow(end)
+	b.t.Span.End = end
+	buildGrid(b.t, lim)
+	return b.t
+}
+
+// spanAttr parses a rowspan/colspan value the way browsers do: leading
+// digits, anything unusable becomes 1. Clamping to the table happens in buildGrid.
+func spanAttr(v string) int {
+	v = strings.TrimSpace(v)
+	i := 0
+	for i < len(v) && i < 9 && v[i] >= '0' && v[i] <= '9' {
+		i++
+	}
+	n, err := strconv.Atoi(v[:i])
+	if err != nil || n < 1 {
+		return 1
+	}
+	return n
+}
+
+// itemBuilder splits a cell's text into behaviours at block tags and at
+// markdown or "•" bullets that start a line.
+type itemBuilder struct {
+	items []Text
+	buf   strings.Builder
+	start int
+	end   int
+	open  bool
+}
+
+func (ib *itemBuilder) text(raw []byte, off int) {
+	lineStart := 0
+	for lineStart <= len(raw) {
+		nl := bytes.IndexByte(raw[lineStart:], '\n')
+		lineEnd := len(raw)
+		if nl >= 0 {
+			lineEnd = lineStart + nl
+		}
+		line := raw[lineStart:lineEnd]
+		trimmed := bytes.TrimLeft(line, " \t\r")
+		lead := len(line) - len(trimmed)
+		if n := bulletLen(trimmed); n > 0 {
+			ib.boundary()
+			lead += n
+		}
+		ib.add(line[lead:], off+lineStart+lead)
+		if nl < 0 {
+			break
+		}
+		ib.buf.WriteByte(' ')
+		lineStart = lineEnd + 1
+	}
+}
+
+// bulletLen is the length of a bullet marker ("- ", "* ", "• ") at the start of s, or 0.
+func bulletLen(s []byte) int {
+	for _, m := range []string{"- ", "* ", "+ ", "• ", "•"} {
+		if bytes.HasPrefix(s, []byte(m)) {
+			return len(m)
+		}
+	}
+	return 0
+}
+
+func (ib *itemBuilder) add(raw []byte, off int) {
+	t := bytes.TrimRight(raw, " \t\r")
+	lead := len(t) - len(bytes.TrimLeft(t, " \t"))
+	if len(t)-lead == 0 {
+		return
+	}
+	if !ib.open {
+		ib.open = true
+		ib.start = off + lead
+	}
+	ib.end = off + len(t)
+	ib.buf.WriteString(html.UnescapeString(string(t)))
+}
+
+func (ib *itemBuilder) boundary() {
+	if !ib.open {
+		ib.buf.Reset()
+		return
+	}
+	if v := plain(ib.buf.String()); v != "" {
+		ib.items = append(ib.items, Text{Value: v, Span: source.Span{Start: ib.start, End: ib.end}})
+	}
+	ib.buf.Reset()
+	ib.open = false
+}
+
+func (ib *itemBuilder) finish() []Text {
+	ib.boundary()
+	items := ib.items
+	ib.items = nil
+	return items
+}
+
+// buildGrid places the cells on a grid, expanding spans as browsers do, and
+// records holes and overflowing spans as problems. Spans are clamped to the
+// table before anything is allocated, and the grid never exceeds lim.
+func buildGrid(t *Table, lim Limits) {
+	width := 0
+	if len(t.Rows) > 0 {
+		for _, c := range t.Rows[0].Cells {
+			width += min(c.ColSpan, lim.MaxColumns)
+		}
+	}
+	used := 0
+	grid := make([][]*Cell, len(t.Rows))
+rows:
+	for r, row := range t.Rows {
+		col := 0
+		for _, c := range row.Cells {
+			for col < len(grid[r]) && grid[r][col] != nil {
+				col++
+			}
+			if col >= lim.MaxColumns {
+				t.Problems = append(t.Problems, Problem{Span: c.Span,
+					Message: fmt.Sprintf("table has more than %d columns; the rest of this row is ignored", lim.MaxColumns)})
+				break
+			}
+			c.ColSpan = min(max(c.ColSpan, 1), lim.MaxColumns-col)
+			c.RowSpan = min(max(c.RowSpan, 1), len(t.Rows)-r)
+			if used+c.ColSpan*c.RowSpan > lim.MaxGridCells {
+				t.Problems = append(t.Problems, Problem{Span: c.Span,
+					Message: fmt.Sprintf("table is too large (more than %d cells once spans are expanded); the rest is ignored", lim.MaxGridCells)})
+				break rows
+			}
+			used += c.ColSpan * c.RowSpan
+			c.Row, c.Col = r, col
+			for rr := r; rr < r+c.RowSpan; rr++ {
+				for len(grid[rr]) < col+c.ColSpan {
+					grid[rr] = append(grid[rr], nil)
+				}
+				for cc := col; cc < col+c.ColSpan; cc++ {
+					if grid[rr][cc] == nil {
+						grid[rr][cc] = c
+					}
+				}
+			}
+			col += c.ColSpan
+		}
+	}
+	t.Grid = grid
+	shapeProblems(t, width)
+}
+
+// shapeProblems reports rows that stick out past the header row or stop short of it.
+func shapeProblems(t *Table, width int) {
+	for r, cells := range t.Grid {
+		row := t.Rows[r]
+		switch {
+		case len(cells) > width && width > 0:
+			c := cells[width]
+			if c.Row != r && len(row.Cells) > 0 { // pushed by a span from above
+				c = row.Cells[len(row.Cells)-1]
+			}
+			t.Problems = append(t.Problems, Problem{Span: c.Span, Message: fmt.Sprintf(
+				"this row is %d columns wide but the table header has %d: a rowspan or colspan above pushes its cells to the right", len(cells), width)})
+		case len(cells) < width:
+			t.Problems = append(t.Problems, Problem{Span: row.Span, Message: fmt.Sprintf(
+				"this row covers %d of the table's %d columns, leaving a hole", len(cells), width)})
+		}
+		for len(t.Grid[r]) < width {
+			t.Grid[r] = append(t.Grid[r], nil)
+		}
+	}
+}

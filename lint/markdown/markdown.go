@@ -1,0 +1,227 @@
+// Package markdown is the first stage: it parses a page with goldmark and
+// returns the structures a ladder can live in — HTML tables, GFM pipe tables
+// and heading sections with their lists — each with byte spans taken from the
+// parsers (goldmark for the page, x/net/html's tokenizer inside HTML blocks).
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark"
+	gast "github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/ladderlint/ladderlint/lint/source"
+)
+
+// Limits bound the work done on one page; hitting one is reported as a Problem.
+type Limits struct {
+	// MaxGridCells caps rows×columns of one expanded table grid.
+	MaxGridCells int
+	// MaxColumns caps the columns of one table.
+	MaxColumns int
+}
+
+// DefaultLimits are generous for real handbooks and small enough to keep
+// memory bounded on hostile pages.
+var DefaultLimits = Limits{MaxGridCells: 1 << 20, MaxColumns: 1000}
+
+// Page is everything on one markdown page that may hold a ladder.
+type Page struct {
+	File     *source.File
+	Tables   []*Table
+	Sections []*Section
+	// Comments are the HTML comments outside tables, in document order.
+	Comments []Text
+}
+
+// Text is a piece of text with the span it came from.
+type Text struct {
+	// Value is plain text: entities decoded, tags and markup removed, runs of
+	// white space collapsed to one space.
+	Value string
+	Span  source.Span
+}
+
+// Kind says which syntax a table was written in.
+type Kind string
+
+// Table kinds.
+const (
+	HTML Kind = "html"
+	Pipe Kind = "pipe"
+)
+
+// Table is a table as written: rows of cells, plus the grid the cells cover
+// once row and column spans are expanded.
+type Table struct {
+	Kind Kind
+	Span source.Span
+	Rows []*Row
+	// Grid[r][c] is the cell covering row r, column c, or nil for a hole.
+	// A spanning cell appears in every slot it covers.
+	Grid [][]*Cell
+	// Problems are shape defects found while reading the table.
+	Problems []Problem
+}
+
+// Row is one table row.
+type Row struct {
+	Span  source.Span
+	Cells []*Cell
+}
+
+// Cell is one table cell.
+type Cell struct {
+	Span   source.Span
+	Header bool
+	// RowSpan and ColSpan are as written, clamped to the table (≥ 1).
+	RowSpan, ColSpan int
+	// Row and Col are the grid slot of the cell's top-left corner.
+	Row, Col int
+	// Text is the whole cell as plain text.
+	Text string
+	// Items are the cell's behaviours: list items, paragraphs, lines.
+	Items []Text
+	// ID is the first id attribute on or in the cell; Href the first "#…" link.
+	ID, Href Text
+}
+
+// Problem is a defect in how a table is written (not in what it says).
+type Problem struct {
+	Span    source.Span
+	Message string
+}
+
+// Section is a heading with the list items that follow it up to the next heading.
+type Section struct {
+	Heading Text
+	Level   int
+	Items   []*ListItem
+}
+
+// ListItem is a list item's own text and its nested items.
+type ListItem struct {
+	Text     Text
+	Children []*ListItem
+}
+
+var md = goldmark.New(goldmark.WithExtensions(extension.Table))
+
+// Parse reads f and returns its tables and sections.
+func Parse(f *source.File, lim Limits) *Page {
+	p := &Page{File: f}
+	doc := md.Parser().Parse(text.NewReader(f.Data))
+	tableEnd := -1
+	var cur *Section
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		start := blockStart(n, f.Data)
+		if start >= 0 && start < tableEnd {
+			continue // inside an HTML table that spans several blocks
+		}
+		switch n := n.(type) {
+		case *gast.HTMLBlock:
+			if end := p.htmlBlock(n, lim); end > tableEnd {
+				tableEnd = end
+			}
+		case *east.Table:
+			p.Tables = append(p.Tables, pipeTable(f, n, lim))
+		case *gast.Heading:
+			cur = &Section{Heading: inlineText(n, f.Data), Level: n.Level}
+			p.Sections = append(p.Sections, cur)
+		case *gast.List:
+			if cur != nil {
+				cur.Items = append(cur.Items, listItems(n, f.Data)...)
+			}
+		}
+	}
+	return p
+}
+
+// blockStart is the byte offset where block n begins, or -1.
+func blockStart(n gast.Node, src []byte) int {
+	if n.Pos() >= 0 {
+		return n.Pos()
+	}
+	if l := n.Lines(); l != nil && l.Len() > 0 {
+		return l.At(0).Start
+	}
+	return -1
+}
+
+// htmlBlock looks for tables in an HTML block and returns the offset where the
+// last table it read ends (tables may run on past the block), or -1.
+func (p *Page) htmlBlock(n *gast.HTMLBlock, lim Limits) int {
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return -1
+	}
+	start, stop := lines.At(0).Start, lines.At(lines.Len()-1).Stop
+	if n.HasClosure() {
+		stop = n.ClosureLine.Stop
+	}
+	if !bytes.Contains(bytes.ToLower(p.File.Data[start:stop]), []byte("<table")) {
+		p.comments(start, stop)
+		return -1
+	}
+	return p.htmlTables(start, stop, lim)
+}
+
+// inlineText is the plain text of a block's inline content and its span.
+func inlineText(n gast.Node, src []byte) Text {
+	lines := n.Lines()
+	if lines == nil || lines.Len() == 0 {
+		pos := max(n.Pos(), 0)
+		return Text{Span: source.Span{Start: pos, End: pos}}
+	}
+	var b bytes.Buffer
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(src))
+		b.WriteByte(' ')
+	}
+	last := lines.At(lines.Len() - 1)
+	return Text{Value: plain(b.String()), Span: trimSpan(src, lines.At(0).Start, last.Stop)}
+}
+
+// listItems converts a goldmark list into ListItems.
+func listItems(l *gast.List, src []byte) []*ListItem {
+	var items []*ListItem
+	for c := l.FirstChild(); c != nil; c = c.NextSibling() {
+		li := &ListItem{}
+		pos := max(c.Pos(), 0)
+		li.Text = Text{Span: source.Span{Start: pos, End: pos}}
+		first := true
+		for b := c.FirstChild(); b != nil; b = b.NextSibling() {
+			switch b := b.(type) {
+			case *gast.List:
+				li.Children = append(li.Children, listItems(b, src)...)
+			case *gast.Paragraph, *gast.TextBlock:
+				t := inlineText(b, src)
+				if first {
+					li.Text = t
+					first = false
+				} else {
+					li.Children = append(li.Children, &ListItem{Text: t})
+				}
+			}
+		}
+		items = append(items, li)
+	}
+	return items
+}
+
+// trimSpan narrows [start, end) to exclude surrounding white space.
+func trimSpan(src []byte, start, end int) source.Span {
+	for end > start && isSpace(src[end-1]) {
+		end--
+	}
+	for start < end && isSpace(src[start]) {
+		start++
+	}
+	return source.Span{Start: start, End: end}
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }

@@ -1,0 +1,124 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/ladderlint/ladderlint/lint/source"
+)
+
+// pipeTable converts a goldmark GFM table. goldmark pads short rows and drops
+// extra cells, so cells are split again from each row's source line, which
+// starts at the offset goldmark records for the row.
+func pipeTable(f *source.File, n *east.Table, lim Limits) *Table {
+	t := &Table{Kind: Pipe}
+	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
+		start := r.Pos()
+		if start < 0 {
+			continue
+		}
+		end := lineEnd(f.Data, start)
+		row := &Row{Span: trimSpan(f.Data, start, end)}
+		for _, s := range splitPipeRow(f.Data, start, end) {
+			text := plain(string(unescapePipes(f.Data[s.Start:s.End])))
+			row.Cells = append(row.Cells, &Cell{Span: s, Header: len(t.Rows) == 0, RowSpan: 1, ColSpan: 1,
+				Text: text, Items: pipeItems(f.Data, s)})
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	if len(t.Rows) > 0 {
+		t.Span = source.Span{Start: t.Rows[0].Span.Start, End: t.Rows[len(t.Rows)-1].Span.End}
+	}
+	buildGrid(t, lim)
+	// For pipe tables the shape problems speak in cells, not spans.
+	t.Problems = t.Problems[:0]
+	if len(t.Rows) == 0 {
+		return t
+	}
+	width := len(t.Rows[0].Cells)
+	for _, row := range t.Rows[1:] {
+		switch n := len(row.Cells); {
+		case n > width:
+			t.Problems = append(t.Problems, Problem{Span: row.Cells[width].Span, Message: fmt.Sprintf(
+				"this row has %d cells but the header has %d; the extra cells are not shown", n, width)})
+		case n < width:
+			t.Problems = append(t.Problems, Problem{Span: row.Span, Message: fmt.Sprintf(
+				"this row has %d cells but the header has %d", n, width)})
+		}
+	}
+	return t
+}
+
+// lineEnd is the offset of the line ending at or after start.
+func lineEnd(data []byte, start int) int {
+	if i := bytes.IndexAny(data[start:], "\r\n"); i >= 0 {
+		return start + i
+	}
+	return len(data)
+}
+
+// splitPipeRow splits the row data[start:end] at unescaped pipes, outside code
+// spans, and returns each cell's trimmed span. The outer pipes are optional.
+func splitPipeRow(data []byte, start, end int) []source.Span {
+	s := trimSpan(data, start, end)
+	line := data[s.Start:s.End]
+	lo, hi := 0, len(line)
+	if hi > 0 && line[0] == '|' {
+		lo++
+	}
+	if hi > lo && line[hi-1] == '|' && (hi < 2 || line[hi-2] != '\\') {
+		hi--
+	}
+	var cells []source.Span
+	cellStart := lo
+	inCode := false
+	for i := lo; i <= hi; i++ {
+		if i < hi {
+			switch {
+			case line[i] == '\\':
+				i++
+				continue
+			case line[i] == '`':
+				inCode = !inCode
+				continue
+			case line[i] != '|' || inCode:
+				continue
+			}
+		}
+		cells = append(cells, trimSpan(data, s.Start+cellStart, s.Start+i))
+		cellStart = i + 1
+	}
+	return cells
+}
+
+func unescapePipes(b []byte) []byte { return bytes.ReplaceAll(b, []byte(`\|`), []byte("|")) }
+
+// pipeItems splits a pipe cell at <br> tags and "•" bullets.
+func pipeItems(data []byte, s source.Span) []Text {
+	var ib itemBuilder
+	raw := data[s.Start:s.End]
+	pos := 0
+	for {
+		i := indexBr(raw[pos:])
+		if i < 0 {
+			ib.text(raw[pos:], s.Start+pos)
+			break
+		}
+		ib.text(raw[pos:pos+i], s.Start+pos)
+		ib.boundary()
+		j := bytes.IndexByte(raw[pos+i:], '>')
+		pos += i + j + 1
+	}
+	return ib.finish()
+}
+
+func indexBr(b []byte) int {
+	lower := bytes.ToLower(b)
+	i := bytes.Index(lower, []byte("<br"))
+	if i < 0 || bytes.IndexByte(lower[i:], '>') < 0 {
+		return -1
+	}
+	return i
+}
