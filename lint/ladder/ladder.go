@@ -93,7 +93,7 @@ type Options struct {
 
 // DefaultPlaceholders are the phrases real handbooks use for unwritten cells.
 var DefaultPlaceholders = []string{"TBD", "TODO", "N/A", "not yet defined", "(not in use)",
-	"not used at", "haven't yet finalized", "haven’t yet finalized", "coming soon", "to be defined", "to be determined", "placeholder"}
+	"not used at", "haven't yet finalized", "haven’t yet finalized", "not currently defined", "haven't defined", "haven’t defined", "coming soon", "to be defined", "to be determined", "placeholder"}
 
 // Extract returns the ladders on page, in document order.
 func Extract(page *markdown.Page, opt Options) []*Ladder {
@@ -176,7 +176,7 @@ func (x *extractor) markPlaceholder(l *Ladder, lv *Level) {
 		if c == nil || c.Empty() {
 			continue
 		}
-		if p := x.placeholder(c.Text); p != "" && len(c.Text) < 400 {
+		if p := x.placeholder(head(c.Text, 160)); p != "" {
 			c.Placeholder = p
 			if placeholders == "" {
 				placeholders = p
@@ -192,4 +192,13 @@ func (x *extractor) markPlaceholder(l *Ladder, lv *Level) {
 	if content == 0 && placeholders != "" {
 		lv.Placeholder, lv.PlaceholderText = true, placeholders
 	}
+}
+
+// head is the first n bytes of s: a placeholder announces itself early, while
+// a long real cell may mention "N/A" in passing.
+func head(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
 }

@@ -384,7 +384,9 @@ func shapeProblems(t *Table, width int) {
 			}
 			t.Problems = append(t.Problems, Problem{Span: c.Span, Message: fmt.Sprintf(
 				"this row is %d columns wide but the table header has %d: a rowspan or colspan above pushes its cells to the right", len(cells), width)})
-		case len(cells) < width:
+		case len(cells) < width && len(row.Cells) >= 2:
+			// A row with one cell is a label or a section title; a short row
+			// with content has a hole where the browser shows nothing.
 			t.Problems = append(t.Problems, Problem{Span: row.Span, Message: fmt.Sprintf(
 				"this row covers %d of the table's %d columns, leaving a hole", len(cells), width)})
 		}

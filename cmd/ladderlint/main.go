@@ -1,0 +1,10 @@
+// Command ladderlint checks the career ladders in a docs-as-code handbook.
+package main
+
+import (
+	"os"
+
+	"github.com/ladderlint/ladderlint/lint/cli"
+)
+
+func main() { os.Exit(cli.Run()) }

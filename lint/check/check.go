@@ -1,0 +1,76 @@
+package check
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/ladderlint/ladderlint/lint/config"
+	"github.com/ladderlint/ladderlint/lint/ladder"
+	"github.com/ladderlint/ladderlint/lint/source"
+)
+
+// Checker runs every enabled rule. It is built once per run (schemas are
+// compiled once) and is safe for concurrent use.
+type Checker struct {
+	cfg     *config.Config
+	areas   []ladder.Area
+	sev     map[string]Severity // configured severities; absent = default
+	off     map[string]bool
+	schemas *schemas
+}
+
+// New prepares a Checker for cfg. Unknown rule ids and unusable schemas are
+// configuration errors.
+func New(cfg *config.Config) (*Checker, error) {
+	c := &Checker{cfg: cfg, sev: map[string]Severity{}, off: map[string]bool{}}
+	for id, s := range cfg.Rules {
+		if Lookup(id) == nil {
+			return nil, &config.Error{Path: cfg.Path, Line: cfg.Lines["rules."+id],
+				Msg: fmt.Sprintf("unknown rule %q (`ladderlint rules` lists them)", id)}
+		}
+		if s == "off" {
+			c.off[id] = true
+			continue
+		}
+		c.sev[id], _ = ParseSeverity(s)
+	}
+	for _, a := range cfg.Areas {
+		c.areas = append(c.areas, ladder.Area{Name: a.Name, Terms: a.Terms})
+	}
+	s, err := compileSchemas(cfg)
+	if err != nil {
+		return nil, err
+	}
+	c.schemas = s
+	return c, nil
+}
+
+// Areas are the configured areas, for building ladder documents.
+func (c *Checker) Areas() []ladder.Area { return c.areas }
+
+func (c *Checker) severity(r Rule) Severity {
+	if s, ok := c.sev[r.ID()]; ok {
+		return s
+	}
+	return r.Default()
+}
+
+// Enabled reports whether rule id is not turned off.
+func (c *Checker) Enabled(id string) bool { return !c.off[id] }
+
+// Run checks the ladders of one file and returns the findings sorted.
+func (c *Checker) Run(f *source.File, ladders []*ladder.Ladder) []Finding {
+	var out []Finding
+	for _, l := range ladders {
+		ctx := &Context{File: f, Document: l.Document(f, c.areas), checker: c, ladder: l, out: &out}
+		for _, r := range Rules {
+			if c.off[r.ID()] {
+				continue
+			}
+			ctx.rule = r
+			r.Check(ctx, l)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return Less(&out[i], &out[j]) })
+	return out
+}

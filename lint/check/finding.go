@@ -1,0 +1,99 @@
+// Package check is the third stage: it validates each ladder with JSON Schema
+// and with the rules a schema cannot express, and returns findings.
+package check
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ladderlint/ladderlint/lint/source"
+)
+
+// Severity ranks findings. The zero value is invalid so a forgotten
+// severity is caught.
+type Severity int
+
+// Severities, lowest first.
+const (
+	Invalid Severity = iota
+	Info
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "invalid"
+}
+
+// ParseSeverity reads "error", "warning" or "info".
+func ParseSeverity(s string) (Severity, bool) {
+	switch strings.ToLower(s) {
+	case "error":
+		return Error, true
+	case "warning":
+		return Warning, true
+	case "info":
+		return Info, true
+	}
+	return Invalid, false
+}
+
+// MarshalText writes the severity's name.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads a severity's name.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, ok := ParseSeverity(string(b))
+	if !ok {
+		return fmt.Errorf("unknown severity %q", b)
+	}
+	*s = v
+	return nil
+}
+
+// Finding is one problem in a ladder.
+type Finding struct {
+	Rule     string
+	Severity Severity
+	// File is slash-separated, relative to the directory ladderlint ran in.
+	File string
+	// Range is exactly the bad thing: a cell, a level label.
+	Range source.Range
+	// Message is one line: lowercase start, no final period, user text quoted.
+	Message string
+	// Ladder, Level and Category name where the finding is, when known.
+	Ladder, Level, Category string
+	// Related points at other places that explain the finding ("first defined here").
+	Related []Related
+}
+
+// Related is a secondary location of a finding.
+type Related struct {
+	Range   source.Range
+	Message string
+}
+
+// Less orders findings by file, line, column, rule.
+func Less(a, b *Finding) bool {
+	if a.File != b.File {
+		return a.File < b.File
+	}
+	if a.Range.Start.Line != b.Range.Start.Line {
+		return a.Range.Start.Line < b.Range.Start.Line
+	}
+	if a.Range.Start.Column != b.Range.Start.Column {
+		return a.Range.Start.Column < b.Range.Start.Column
+	}
+	if a.Rule != b.Rule {
+		return a.Rule < b.Rule
+	}
+	return a.Message < b.Message
+}

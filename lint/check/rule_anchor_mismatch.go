@@ -1,0 +1,35 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ladderlint/ladderlint/lint/ladder"
+)
+
+// AnchorMismatch reports a level whose in-page link does not match its own
+// anchor id (href="#m5" next to id="M5"): the link to the level goes nowhere.
+type AnchorMismatch struct{}
+
+func (AnchorMismatch) ID() string        { return "anchor-mismatch" }
+func (AnchorMismatch) Default() Severity { return Warning }
+func (AnchorMismatch) Summary() string   { return "a level's link does not match its anchor id" }
+func (AnchorMismatch) Help() string {
+	return "People share links to a level (…/framework#ic4). Anchors are case-sensitive, so the link next to the " +
+		"level must use exactly the level's id."
+}
+
+func (AnchorMismatch) Check(c *Context, l *ladder.Ladder) {
+	for _, lv := range l.Levels {
+		if lv.ID.Value == "" || lv.Href.Value == "" || lv.ID.Value == lv.Href.Value {
+			continue
+		}
+		how := "does not match"
+		if strings.EqualFold(lv.ID.Value, lv.Href.Value) {
+			how = "differs in case from"
+		}
+		f := c.Report(lv.Href.Span, lv, "", fmt.Sprintf("link %q of level %q %s its anchor id %q; anchors are case-sensitive",
+			"#"+lv.Href.Value, lv.Label, how, lv.ID.Value))
+		c.Relate(f, lv.ID.Span, "the id is set here")
+	}
+}

@@ -1,0 +1,81 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ladderlint/ladderlint/lint/ladder"
+	"github.com/ladderlint/ladderlint/lint/markdown"
+)
+
+// DuplicateText reports a behaviour written twice in one level, and (one
+// severity lower) a behaviour copied verbatim into another level.
+type DuplicateText struct{}
+
+func (DuplicateText) ID() string        { return "duplicate-text" }
+func (DuplicateText) Default() Severity { return Warning }
+func (DuplicateText) Summary() string {
+	return "the same behaviour appears twice in a level, or verbatim in another level"
+}
+func (DuplicateText) Help() string {
+	return "A behaviour listed twice in one level is usually a copy-paste slip. The same sentence in two levels " +
+		"does not tell people what changes between them; say how the expectation grows."
+}
+
+// minCopyWords is the shortest behaviour worth reporting across levels.
+const minCopyWords = 5
+
+func (DuplicateText) Check(c *Context, l *ladder.Ladder) {
+	type seenAt struct {
+		level *ladder.Level
+		item  markdown.Text
+	}
+	across := map[string]seenAt{}
+	soft := c.checker.severity(DuplicateText{}) - 1
+	for _, lv := range l.Levels {
+		if lv.Placeholder {
+			continue
+		}
+		within := map[string]markdown.Text{}
+		for _, cell := range lv.Cells {
+			if cell == nil || cell.Shared {
+				continue
+			}
+			for _, it := range cell.Items {
+				key := normalize(it.Value)
+				if key == "" {
+					continue
+				}
+				if first, ok := within[key]; ok {
+					f := c.Report(it.Span, lv, cell.Category, fmt.Sprintf("level %q says %q twice", lv.Label, clip(it.Value)))
+					c.Relate(f, first.Span, "first written here")
+					continue
+				}
+				within[key] = it
+				if len(strings.Fields(key)) < minCopyWords || soft < Info {
+					continue
+				}
+				if prev, ok := across[key]; ok && prev.level != lv {
+					f := c.ReportSeverity(soft, it.Span, lv, cell.Category, fmt.Sprintf("level %q repeats %q word for word from level %q", lv.Label, clip(it.Value), prev.level.Label))
+					c.Relate(f, prev.item.Span, "written here first")
+					continue
+				}
+				across[key] = seenAt{lv, it}
+			}
+		}
+	}
+}
+
+// normalize lowercases s and drops punctuation at its ends.
+func normalize(s string) string {
+	return strings.Trim(strings.ToLower(strings.Join(strings.Fields(s), " ")), " .,;:!-–—•*")
+}
+
+// clip shortens text for a one-line message.
+func clip(s string) string {
+	r := []rune(s)
+	if len(r) > 60 {
+		return string(r[:57]) + "..."
+	}
+	return s
+}

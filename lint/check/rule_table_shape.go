@@ -1,0 +1,24 @@
+package check
+
+import "github.com/ladderlint/ladderlint/lint/ladder"
+
+// TableShape reports tables whose rows do not line up: pipe rows with too
+// many or too few cells, HTML rowspans/colspans that overflow into the next
+// level or leave holes, tables never closed.
+type TableShape struct{}
+
+func (TableShape) ID() string        { return "table-shape" }
+func (TableShape) Default() Severity { return Error }
+func (TableShape) Summary() string {
+	return "table rows do not line up (extra or missing cells, overflowing spans)"
+}
+func (TableShape) Help() string {
+	return "When a row has more cells than the header, or a rowspan reaches into the next level, the rendered table " +
+		"shifts text into the wrong column: a level's sentence appears under another category. Fix the cell count or the span."
+}
+
+func (TableShape) Check(c *Context, l *ladder.Ladder) {
+	for _, p := range l.Problems {
+		c.Report(p.Span, nil, "", p.Message)
+	}
+}

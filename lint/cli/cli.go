@@ -1,0 +1,174 @@
+// Package cli is ladderlint's command line: flags, subcommands, exit codes.
+// Everything it touches (arguments, streams, environment) is passed in, so
+// the whole CLI runs in-process in tests.
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/ladderlint/ladderlint/lint"
+	"github.com/ladderlint/ladderlint/lint/check"
+	"github.com/ladderlint/ladderlint/lint/config"
+	"github.com/ladderlint/ladderlint/lint/ladder"
+	"github.com/ladderlint/ladderlint/lint/report"
+)
+
+// Exit codes.
+const (
+	ExitClean    = 0 // no finding at or above the fail level
+	ExitFindings = 1 // findings at or above the fail level
+	ExitUsage    = 2 // bad flags, configuration or input files
+	ExitInternal = 3 // a bug in ladderlint
+)
+
+// Env is the process environment as a lookup function.
+type Env func(string) string
+
+const usage = `usage: ladderlint [flags] [PATH...]       lint markdown files and folders (default .)
+       ladderlint extract [flags] [PATH...] print the ladders found, as JSON
+       ladderlint rules                     list the rules with their help
+
+flags:
+`
+
+// Main runs ladderlint and returns its exit code.
+func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "ladderlint: internal error: %s\nplease report this at https://github.com/ladderlint/ladderlint/issues\n", report.Safe(fmt.Sprint(r)))
+			code = ExitInternal
+		}
+	}()
+	cmd := "lint"
+	if len(args) > 0 && (args[0] == "extract" || args[0] == "rules") {
+		cmd, args = args[0], args[1:]
+	}
+	fs := flag.NewFlagSet("ladderlint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage); fs.PrintDefaults() }
+	configPath := fs.String("config", "", "configuration file (default: "+config.FileName+" in the current folder, if any)")
+	format := fs.String("format", "text", "output format: text or json")
+	failLevel := fs.String("fail-level", "", "lowest severity that fails the run: error, warning or never (default from the configuration, else error)")
+	noSnippets := fs.Bool("no-snippets", false, "text format: do not print the source line under each finding")
+	maxSize := fs.Int64("max-file-size", lint.DefaultMaxFileSize, "largest file to read, in bytes")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitClean
+		}
+		return ExitUsage
+	}
+	if cmd == "rules" {
+		return rules(stdout)
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "ladderlint: -format %q is not one of text, json\n", report.Safe(*format))
+		return ExitUsage
+	}
+	cfg, err := loadConfig(*configPath, fs.Args())
+	if err != nil {
+		fmt.Fprintf(stderr, "ladderlint: %s\n", report.Safe(err.Error()))
+		return ExitUsage
+	}
+	if *failLevel != "" {
+		cfg.FailLevel = *failLevel
+	}
+	if cfg.FailLevel != "error" && cfg.FailLevel != "warning" && cfg.FailLevel != "never" {
+		fmt.Fprintf(stderr, "ladderlint: -fail-level %q is not one of error, warning, never\n", report.Safe(cfg.FailLevel))
+		return ExitUsage
+	}
+	root := "."
+	if cfg.Path != "" {
+		root = filepath.Dir(cfg.Path)
+	}
+	res, err := lint.Run(lint.Options{Paths: fs.Args(), Root: root, Config: cfg, MaxFileSize: *maxSize, Documents: cmd == "extract"})
+	if err != nil {
+		fmt.Fprintf(stderr, "ladderlint: %s\n", report.Safe(err.Error()))
+		return ExitUsage
+	}
+	for _, e := range res.Errors {
+		fmt.Fprintf(stderr, "ladderlint: %s\n", report.Safe(e.Error()))
+	}
+	if cmd == "extract" {
+		docs := res.Documents
+		if docs == nil {
+			docs = []ladder.Document{}
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(docs); err != nil {
+			return ExitInternal
+		}
+		if len(res.Errors) > 0 {
+			return ExitUsage
+		}
+		return ExitClean
+	}
+	run := &report.Run{Files: res.Files, Ladders: res.Ladders, Findings: res.Findings, Sources: res.Sources}
+	switch *format {
+	case "json":
+		err = report.JSON(stdout, run)
+	default:
+		err = report.Text(stdout, run, !*noSnippets)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "ladderlint: cannot write the report: %s\n", report.Safe(err.Error()))
+		return ExitInternal
+	}
+	if len(res.Errors) > 0 {
+		return ExitUsage
+	}
+	return exitFor(res.Findings, cfg.FailLevel)
+}
+
+// exitFor decides the exit code from the findings and the fail level.
+func exitFor(findings []check.Finding, failLevel string) int {
+	threshold := check.Error
+	switch failLevel {
+	case "never":
+		return ExitClean
+	case "warning":
+		threshold = check.Warning
+	}
+	for _, f := range findings {
+		if f.Severity >= threshold {
+			return ExitFindings
+		}
+	}
+	return ExitClean
+}
+
+// loadConfig reads -config, else .ladderlint.yml at the lint root (the
+// first PATH when it is a folder), else in the current folder, else defaults.
+func loadConfig(path string, paths []string) (*config.Config, error) {
+	if path != "" {
+		return config.Load(path, true)
+	}
+	if len(paths) > 0 {
+		if info, err := os.Stat(paths[0]); err == nil && info.IsDir() {
+			p := filepath.Join(paths[0], config.FileName)
+			if _, err := os.Stat(p); err == nil {
+				return config.Load(p, true)
+			}
+		}
+	}
+	return config.Load(config.FileName, false)
+}
+
+// rules prints every rule with its default severity and help.
+func rules(w io.Writer) int {
+	for _, r := range check.Rules {
+		fmt.Fprintf(w, "%s (default: %s)\n    %s\n", r.ID(), r.Default(), r.Summary())
+		fmt.Fprintf(w, "    %s\n\n", strings.ReplaceAll(r.Help(), "\n", "\n    "))
+	}
+	return ExitClean
+}
+
+// Run is Main with the real process streams and environment.
+func Run() int { return Main(os.Args[1:], os.Stdout, os.Stderr, os.Getenv) }

@@ -1,0 +1,279 @@
+// Package config loads .ladderlint.yml: which files to lint, how levels are
+// written, which categories and areas every level must cover, placeholder
+// words, rule severities and an optional house schema.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+	"go.yaml.in/yaml/v3"
+)
+
+// FileName is the configuration file looked for at the lint root.
+const FileName = ".ladderlint.yml"
+
+// Config is the whole configuration. The zero value is not useful; start
+// from Default.
+type Config struct {
+	// Path is the file the configuration came from, "" for the defaults.
+	Path string `yaml:"-"`
+	// Include and Exclude are doublestar globs on slash-separated paths
+	// relative to the lint root.
+	Include []string `yaml:"include"`
+	Exclude []string `yaml:"exclude"`
+	Levels  Levels   `yaml:"levels"`
+	// Categories lists the categories every ladder must have.
+	Categories Categories `yaml:"categories"`
+	// Areas are the areas of expectation every non-placeholder level must show.
+	Areas []Area `yaml:"areas"`
+	// Placeholders replace the built-in placeholder phrases when set.
+	Placeholders []string `yaml:"placeholders"`
+	// Rules maps a rule id to "error", "warning", "info" or "off".
+	Rules map[string]string `yaml:"rules"`
+	// Schema is a draft-07 JSON Schema file every ladder document must
+	// satisfy, relative to the configuration file.
+	Schema string `yaml:"schema"`
+	// FailLevel is the lowest severity that fails the run: error, warning or never.
+	FailLevel string `yaml:"fail-level"`
+
+	// Lines holds the YAML line of each rule key and of other settings, for messages.
+	Lines map[string]int `yaml:"-"`
+}
+
+// Levels says how level labels are recognised.
+type Levels struct {
+	// Patterns replace the built-in label patterns; each needs the named
+	// groups (?P<track>…) and (?P<rank>…).
+	Patterns []string `yaml:"patterns"`
+	// Code, when set, is a regular expression every level code must match (e.g. "^(IC[1-7]|M[3-6])$").
+	Code string `yaml:"code"`
+}
+
+// Categories lists required categories.
+type Categories struct {
+	Required []string `yaml:"required"`
+}
+
+// Area is a named area of expectation and the terms whose presence shows it.
+type Area struct {
+	Name  string   `yaml:"name"`
+	Terms []string `yaml:"terms"`
+}
+
+// Default is the configuration used without a file.
+func Default() *Config {
+	return &Config{Include: []string{"**/*.md", "**/*.markdown"}, FailLevel: "error", Lines: map[string]int{}}
+}
+
+// Error is a configuration problem with its place in the file.
+type Error struct {
+	Path string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+	}
+	return e.Path + ": " + e.Msg
+}
+
+// Load reads the configuration at path. With required false a missing file
+// yields the defaults.
+func Load(path string, required bool) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) && !required {
+		return Default(), nil
+	}
+	if err != nil {
+		return nil, &Error{Path: path, Msg: "cannot read the configuration: " + errText(err)}
+	}
+	return Parse(path, data)
+}
+
+func errText(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// Parse decodes a configuration file's bytes. Unknown keys, wrong types, bad
+// patterns and unknown severities are errors with the line they are on.
+func Parse(path string, data []byte) (*Config, error) {
+	c := Default()
+	c.Path = path
+	if len(bytes.TrimSpace(data)) == 0 {
+		return c, nil
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, yamlError(path, err)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(c); err != nil {
+		return nil, yamlError(path, err)
+	}
+	recordLines(&root, c.Lines, "")
+	return c, c.validate()
+}
+
+var (
+	yamlLine   = regexp.MustCompile(`^(?:yaml: )?(?:unmarshal errors:\n\s*)?line (\d+): (.*)$`)
+	unknownKey = regexp.MustCompile(`^field (\S+) not found in type config\.\w+$`)
+	wrongType  = regexp.MustCompile("^cannot unmarshal !!(\\w+) `(.*)` into (.*)$")
+)
+
+// friendly rewords yaml.v3's Go-flavoured messages for a handbook editor.
+func friendly(msg string) string {
+	if m := unknownKey.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("unknown key %q (see `ladderlint config` for the keys there are)", m[1])
+	}
+	if m := wrongType.FindStringSubmatch(msg); m != nil {
+		want := map[string]string{"[]string": "a list", "string": "a text value", "map[string]string": "a mapping",
+			"config.Levels": "a mapping", "config.Categories": "a mapping", "[]config.Area": "a list of areas", "config.Area": "a mapping"}[m[3]]
+		if want == "" {
+			want = m[3]
+		}
+		return fmt.Sprintf("expected %s here, found %q", want, m[2])
+	}
+	return msg
+}
+
+// yamlError turns a yaml.v3 error into an Error with a line.
+func yamlError(path string, err error) error {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(strings.SplitN(msg, "\n  line", 2)[0]); m != nil {
+		var line int
+		fmt.Sscanf(m[1], "%d", &line)
+		return &Error{Path: path, Line: line, Msg: friendly(strings.TrimPrefix(m[2], "yaml: "))}
+	}
+	if te := (*yaml.TypeError)(nil); errors.As(err, &te) && len(te.Errors) > 0 {
+		if m := yamlLine.FindStringSubmatch(te.Errors[0]); m != nil {
+			var line int
+			fmt.Sscanf(m[1], "%d", &line)
+			return &Error{Path: path, Line: line, Msg: friendly(m[2])}
+		}
+	}
+	return &Error{Path: path, Msg: strings.TrimPrefix(msg, "yaml: ")}
+}
+
+// recordLines stores the line of every mapping key as "a.b.c".
+func recordLines(n *yaml.Node, lines map[string]int, prefix string) {
+	switch n.Kind {
+	case yaml.DocumentNode:
+		for _, c := range n.Content {
+			recordLines(c, lines, prefix)
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key := prefix + n.Content[i].Value
+			lines[key] = n.Content[i].Line
+			recordLines(n.Content[i+1], lines, key+".")
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			key := fmt.Sprintf("%s%d", prefix, i)
+			lines[key] = c.Line
+			recordLines(c, lines, key+".")
+		}
+	}
+}
+
+func (c *Config) errorAt(key, msg string) error {
+	return &Error{Path: c.Path, Line: c.Lines[key], Msg: msg}
+}
+
+// Severities are the values a rule may be set to.
+var Severities = []string{"error", "warning", "info", "off"}
+
+func (c *Config) validate() error {
+	for i, p := range c.Levels.Patterns {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return c.errorAt(fmt.Sprintf("levels.patterns.%d", i), "level pattern is not a valid regular expression: "+err.Error())
+		}
+		if re.SubexpIndex("track") < 0 || re.SubexpIndex("rank") < 0 {
+			return c.errorAt(fmt.Sprintf("levels.patterns.%d", i), "level pattern needs the named groups (?P<track>…) and (?P<rank>…)")
+		}
+	}
+	if c.Levels.Code != "" {
+		if _, err := regexp.Compile(c.Levels.Code); err != nil {
+			return c.errorAt("levels.code", "levels.code is not a valid regular expression: "+err.Error())
+		}
+	}
+	for i, g := range append(append([]string{}, c.Include...), c.Exclude...) {
+		if !doublestar.ValidatePattern(g) {
+			key := fmt.Sprintf("include.%d", i)
+			if i >= len(c.Include) {
+				key = fmt.Sprintf("exclude.%d", i-len(c.Include))
+			}
+			return c.errorAt(key, fmt.Sprintf("%q is not a valid glob", g))
+		}
+	}
+	for i, a := range c.Areas {
+		if strings.TrimSpace(a.Name) == "" {
+			return c.errorAt(fmt.Sprintf("areas.%d", i), "an area needs a name")
+		}
+		if len(a.Terms) == 0 {
+			return c.errorAt(fmt.Sprintf("areas.%d", i), fmt.Sprintf("area %q needs at least one term that shows it is covered", a.Name))
+		}
+	}
+	for id, sev := range c.Rules {
+		if !contains(Severities, sev) {
+			return c.errorAt("rules."+id, fmt.Sprintf("rule %q: severity %q is not one of %s", id, sev, strings.Join(Severities, ", ")))
+		}
+	}
+	if !contains([]string{"error", "warning", "never"}, c.FailLevel) {
+		return c.errorAt("fail-level", fmt.Sprintf("fail-level %q is not one of error, warning, never", c.FailLevel))
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// SchemaPath is the house schema's path resolved against the configuration file.
+func (c *Config) SchemaPath() string {
+	if c.Schema == "" || filepath.IsAbs(c.Schema) || c.Path == "" {
+		return c.Schema
+	}
+	return filepath.Join(filepath.Dir(c.Path), c.Schema)
+}
+
+// Selects reports whether the slash-separated path rel (relative to the lint
+// root) is included and not excluded.
+func (c *Config) Selects(rel string) bool {
+	in := false
+	for _, g := range c.Include {
+		if ok, _ := doublestar.Match(g, rel); ok {
+			in = true
+			break
+		}
+	}
+	if !in {
+		return false
+	}
+	for _, g := range c.Exclude {
+		if ok, _ := doublestar.Match(g, rel); ok {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,271 @@
+// Package lint runs the pipeline the way the design card draws it:
+// files → markdown.Parse → ladder.Extract → check.Run → findings.
+// Reporters (package report) turn the Result into text, JSON or annotations.
+package lint
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/ladderlint/ladderlint/lint/check"
+	"github.com/ladderlint/ladderlint/lint/config"
+	"github.com/ladderlint/ladderlint/lint/ladder"
+	"github.com/ladderlint/ladderlint/lint/markdown"
+	"github.com/ladderlint/ladderlint/lint/source"
+)
+
+// DefaultMaxFileSize is the largest page read (bytes); larger files are
+// reported as errors instead of being read.
+const DefaultMaxFileSize = 10 << 20
+
+// Options say what to lint.
+type Options struct {
+	// Paths are files or folders; folders are walked and filtered by the
+	// configuration's include/exclude globs.
+	Paths []string
+	// Root is the folder include/exclude globs are relative to.
+	Root   string
+	Config *config.Config
+	Limits markdown.Limits
+	// MaxFileSize bounds the bytes read per file (0 = DefaultMaxFileSize).
+	MaxFileSize int64
+	// Documents asks for the ladder documents (for `extract`).
+	Documents bool
+}
+
+// Result is what a run found.
+type Result struct {
+	Files, Ladders int
+	// Findings are sorted by file, line, column, rule.
+	Findings  []check.Finding
+	Documents []ladder.Document
+	// Sources holds the files that have findings, for snippets.
+	Sources map[string]*source.File
+	// Errors are files that could not be linted (unreadable, not text, too large).
+	Errors []error
+}
+
+// FileError says why a file could not be linted.
+type FileError struct {
+	Path string
+	Msg  string
+}
+
+func (e *FileError) Error() string { return e.Path + ": " + e.Msg }
+
+// Run lints the files named by opt.
+func Run(opt Options) (*Result, error) {
+	if opt.Config == nil {
+		opt.Config = config.Default()
+	}
+	if opt.Limits == (markdown.Limits{}) {
+		opt.Limits = markdown.DefaultLimits
+	}
+	if opt.MaxFileSize == 0 {
+		opt.MaxFileSize = DefaultMaxFileSize
+	}
+	chk, err := check.New(opt.Config)
+	if err != nil {
+		return nil, err
+	}
+	patterns := opt.Config.Levels.Patterns
+	if len(patterns) == 0 {
+		patterns = ladder.DefaultLevelPatterns
+	}
+	matcher, err := ladder.NewMatcher(patterns)
+	if err != nil {
+		return nil, err
+	}
+	placeholders := opt.Config.Placeholders
+	if placeholders == nil {
+		placeholders = ladder.DefaultPlaceholders
+	}
+	lopt := ladder.Options{Levels: matcher, Placeholders: placeholders}
+
+	res := &Result{Sources: map[string]*source.File{}}
+	files, errs := discover(opt)
+	res.Errors = append(res.Errors, errs...)
+	type fileResult struct {
+		file     *source.File
+		ladders  int
+		findings []check.Finding
+		docs     []ladder.Document
+		err      error
+	}
+	results := make([]fileResult, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f, err := readFile(files[i], opt.MaxFileSize)
+				if err != nil {
+					results[i].err = err
+					continue
+				}
+				page := markdown.Parse(f, opt.Limits)
+				ladders := ladder.Extract(page, lopt)
+				r := fileResult{file: f, ladders: len(ladders), findings: chk.Run(f, ladders)}
+				if opt.Documents {
+					for _, l := range ladders {
+						r.docs = append(r.docs, l.Document(f, chk.Areas()))
+					}
+				}
+				results[i] = r
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, r := range results {
+		if r.err != nil {
+			res.Errors = append(res.Errors, r.err)
+			continue
+		}
+		res.Files++
+		res.Ladders += r.ladders
+		res.Findings = append(res.Findings, r.findings...)
+		res.Documents = append(res.Documents, r.docs...)
+		if len(r.findings) > 0 {
+			res.Sources[r.file.Path] = r.file
+		}
+	}
+	sort.SliceStable(res.Findings, func(i, j int) bool { return check.Less(&res.Findings[i], &res.Findings[j]) })
+	return res, nil
+}
+
+// discover expands opt.Paths into a sorted list of slash-separated paths.
+func discover(opt Options) ([]string, []error) {
+	paths := opt.Paths
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	var files []string
+	var errs []error
+	seen := map[string]bool{}
+	add := func(p string) {
+		p = filepath.ToSlash(filepath.Clean(p))
+		if !seen[p] {
+			seen[p] = true
+			files = append(files, p)
+		}
+	}
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			errs = append(errs, &FileError{Path: filepath.ToSlash(p), Msg: describeErr(err)})
+			continue
+		}
+		if !info.IsDir() {
+			if !excluded(opt, p) {
+				add(p)
+			}
+			continue
+		}
+		err = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, &FileError{Path: filepath.ToSlash(q), Msg: describeErr(err)})
+				return nil
+			}
+			if d.IsDir() {
+				if q != p && (d.Name() == ".git" || d.Name() == "node_modules") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+				return nil // sockets, FIFOs, devices are never pages
+			}
+			if opt.Config.Selects(rootRel(opt, q)) {
+				if d.Type()&fs.ModeSymlink != 0 {
+					if info, err := os.Stat(q); err != nil || !info.Mode().IsRegular() {
+						return nil // dangling or pointing at a folder: WalkDir does not follow
+					}
+				}
+				add(q)
+			}
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	sort.Strings(files)
+	return files, errs
+}
+
+func excluded(opt Options, p string) bool {
+	rel := rootRel(opt, p)
+	for _, g := range opt.Config.Exclude {
+		if ok, _ := doublestar.Match(g, rel); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// rootRel is p relative to the configuration root, slash-separated.
+func rootRel(opt Options, p string) string {
+	root := opt.Root
+	if root == "" {
+		root = "."
+	}
+	rel, err := filepath.Rel(root, p)
+	if err != nil {
+		rel = p
+	}
+	return filepath.ToSlash(rel)
+}
+
+func describeErr(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return err.Error()
+}
+
+// readFile reads one page, refusing non-regular files, files over max bytes
+// and binary files.
+func readFile(path string, max int64) (*source.File, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, &FileError{Path: path, Msg: "cannot read: " + describeErr(err)}
+	}
+	defer fh.Close()
+	info, err := fh.Stat()
+	if err != nil {
+		return nil, &FileError{Path: path, Msg: "cannot read: " + describeErr(err)}
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &FileError{Path: path, Msg: "not a regular file"}
+	}
+	data, err := io.ReadAll(io.LimitReader(fh, max+1))
+	if err != nil {
+		return nil, &FileError{Path: path, Msg: "cannot read: " + describeErr(err)}
+	}
+	if int64(len(data)) > max {
+		return nil, &FileError{Path: path, Msg: fmt.Sprintf("larger than the %d-byte limit (-max-file-size); not linted", max)}
+	}
+	head := data[:min(len(data), 8000)]
+	if bytes.IndexByte(head, 0) >= 0 {
+		return nil, &FileError{Path: path, Msg: "looks binary (NUL bytes), not a markdown page; not linted"}
+	}
+	return source.NewFile(strings.TrimPrefix(path, "./"), data), nil
+}
