@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -201,6 +202,10 @@ func (c *Context) describe(e gojsonschema.ResultError, path []string) string {
 	case "array_max_items":
 		return fmt.Sprintf("%s has %s; the house schema allows at most %v", what, c.count(path), d["max"])
 	case "pattern":
+		if last(path) == "code" && len(path) >= 2 {
+			return fmt.Sprintf("%s has the code %q, which levels.code in %s does not allow (pattern %q)",
+				c.subject(path[:2]), fmt.Sprint(e.Value()), c.configName(), fmt.Sprint(d["pattern"]))
+		}
 		return fmt.Sprintf("%s %q does not have the expected form (pattern %q)", what, fmt.Sprint(e.Value()), fmt.Sprint(d["pattern"]))
 	case "string_gte":
 		if v, _ := e.Value().(string); v == "" {
@@ -230,7 +235,7 @@ func last(path []string) string {
 
 func (c *Context) configName() string {
 	if p := c.checker.cfg.Path; p != "" {
-		return p
+		return filepath.Base(p)
 	}
 	return "the configuration"
 }

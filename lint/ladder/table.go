@@ -1,6 +1,7 @@
 package ladder
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 
@@ -158,6 +159,7 @@ func (x *extractor) levelRows(t *markdown.Table) []*Ladder {
 			}
 			cur = x.newLevel(c, lb)
 			curRows = [2]int{r, r}
+			x.displaced(t, l, c, labelCol)
 			l.Levels = append(l.Levels, cur)
 			l.Span.End = max(l.Span.End, t.Rows[r].Span.End)
 		case isBlankRow(t, r):
@@ -365,4 +367,22 @@ func rowCategory(t *markdown.Table, r, firstLevelCol int) (string, source.Span, 
 		return "", source.Span{}, false
 	}
 	return best.Text, best.Span, true
+}
+
+// displaced records a level label that a span from above pushed out of the
+// label column: the browser shows it under a category.
+func (x *extractor) displaced(t *markdown.Table, l *Ladder, c *markdown.Cell, labelCol int) {
+	if c.Col == labelCol {
+		return
+	}
+	under := fmt.Sprintf("column %d", c.Col+1)
+	if i := c.Col - 1; c.Col > labelCol && i < len(l.Categories) && l.Categories[i].Name != "" {
+		under = fmt.Sprintf("the %q column", l.Categories[i].Name)
+	}
+	by := ""
+	if o := t.Grid[c.Row][labelCol]; o != nil && o.Row < c.Row {
+		by = fmt.Sprintf(" by the rowspan of %q above", labelText(o))
+	}
+	t.Problems = append(t.Problems, markdown.Problem{Span: c.Span,
+		Message: fmt.Sprintf("level %q is pushed into %s%s", labelText(c), under, by)})
 }

@@ -1,0 +1,113 @@
+package check_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ladderlint/ladderlint/lint/check"
+	"github.com/ladderlint/ladderlint/lint/config"
+	"github.com/ladderlint/ladderlint/lint/ladder"
+	"github.com/ladderlint/ladderlint/lint/markdown"
+	"github.com/ladderlint/ladderlint/lint/source"
+)
+
+const rulesDir = "../../testdata/rules"
+
+// TestRuleFixtures: every rule has a fixture folder and every folder a rule.
+func TestRuleFixtures(t *testing.T) {
+	ids := map[string]bool{}
+	for _, r := range check.Rules {
+		ids[r.ID()] = true
+		cases, _ := filepath.Glob(filepath.Join(rulesDir, r.ID(), "*.md"))
+		if len(cases) == 0 {
+			t.Errorf("rule %s has no fixtures in %s/%s", r.ID(), rulesDir, r.ID())
+		}
+	}
+	dirs, err := os.ReadDir(rulesDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range dirs {
+		if !ids[d.Name()] {
+			t.Errorf("fixture folder %s has no rule", d.Name())
+		}
+	}
+}
+
+// TestRuleGoldens runs the whole check stage on each testdata/rules/<rule>/<case>.md
+// (with <case>.yml as configuration when present) and compares every finding,
+// from any rule, with <case>.out. UPDATE_GOLDEN=1 rewrites the .out files.
+func TestRuleGoldens(t *testing.T) {
+	cases, _ := filepath.Glob(filepath.Join(rulesDir, "*", "*.md"))
+	for _, md := range cases {
+		rel, _ := filepath.Rel(rulesDir, md)
+		t.Run(filepath.ToSlash(rel), func(t *testing.T) {
+			got := runCase(t, md)
+			golden := strings.TrimSuffix(md, ".md") + ".out"
+			if os.Getenv("UPDATE_GOLDEN") != "" {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run UPDATE_GOLDEN=1 go test ./lint/check/ to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("findings differ from %s\n--- got\n%s--- want\n%s", golden, got, want)
+			}
+		})
+	}
+}
+
+func runCase(t *testing.T, md string) string {
+	cfg := config.Default()
+	if yml := strings.TrimSuffix(md, ".md") + ".yml"; fileExists(yml) {
+		var err error
+		if cfg, err = config.Load(yml, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	chk, err := check.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := source.NewFile(filepath.Base(md), data)
+	patterns := cfg.Levels.Patterns
+	if len(patterns) == 0 {
+		patterns = ladder.DefaultLevelPatterns
+	}
+	m, err := ladder.NewMatcher(patterns)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ph := cfg.Placeholders
+	if ph == nil {
+		ph = ladder.DefaultPlaceholders
+	}
+	ladders := ladder.Extract(markdown.Parse(f, markdown.DefaultLimits), ladder.Options{Levels: m, Placeholders: ph})
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# %d ladder(s)\n", len(ladders))
+	for _, fd := range chk.Run(f, ladders) {
+		fmt.Fprintf(&b, "%s:%d:%d-%d:%d: %s: %s [%s]\n", fd.File, fd.Range.Start.Line, fd.Range.Start.Column,
+			fd.Range.End.Line, fd.Range.End.Column, fd.Severity, fd.Message, fd.Rule)
+		for _, r := range fd.Related {
+			fmt.Fprintf(&b, "    related %d:%d: %s\n", r.Range.Start.Line, r.Range.Start.Column, r.Message)
+		}
+	}
+	return b.String()
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
