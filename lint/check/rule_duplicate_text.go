@@ -33,9 +33,6 @@ func (DuplicateText) Check(c *Context, l *ladder.Ladder) {
 	across := map[string]seenAt{}
 	soft := c.checker.severity(DuplicateText{}) - 1
 	for _, lv := range l.Levels {
-		if lv.Placeholder {
-			continue
-		}
 		within := map[string]markdown.Text{}
 		for _, cell := range lv.Cells {
 			if cell == nil || cell.Shared {
@@ -52,7 +49,7 @@ func (DuplicateText) Check(c *Context, l *ladder.Ladder) {
 					continue
 				}
 				within[key] = it
-				if len(strings.Fields(key)) < minCopyWords || soft < Info {
+				if lv.Placeholder || len(strings.Fields(key)) < minCopyWords || soft < Info {
 					continue
 				}
 				if prev, ok := across[key]; ok && prev.level != lv {

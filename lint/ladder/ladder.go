@@ -92,7 +92,7 @@ type Options struct {
 }
 
 // DefaultPlaceholders are the phrases real handbooks use for unwritten cells.
-var DefaultPlaceholders = []string{"TBD", "TODO", "N/A", "not yet defined", "(not in use)",
+var DefaultPlaceholders = []string{"TBD", "TODO", "N/A", "not yet defined", "not yet been defined", "not been defined", "not defined yet", "(not in use)",
 	"not used at", "haven't yet finalized", "haven’t yet finalized", "not currently defined", "haven't defined", "haven’t defined", "coming soon", "to be defined", "to be determined", "placeholder"}
 
 // Extract returns the ladders on page, in document order.

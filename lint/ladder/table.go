@@ -326,14 +326,20 @@ func (x *extractor) levelColumns(t *markdown.Table) []*Ladder {
 		if l == nil || isBlankRow(t, r) {
 			continue
 		}
-		name, span, ok := rowCategory(t, r, cols[0])
-		if !ok {
-			// Levels start in the first column: the category is the title row above.
-			if group.Value == "" {
+		if c := subtitle(t, r, cols); c != nil {
+			group = markdown.Text{Value: c.Text, Span: c.Span}
+			continue
+		}
+		name, span, here := rowCategory(t, r, cols[0])
+		if !here {
+			// No label of its own: the category is the (sub)title row above.
+			if group.Value == "" && name == "" {
 				continue
 			}
-			name, span, ok = group.Value, group.Span, true
-			group = markdown.Text{}
+			if group.Value != "" {
+				name, span = group.Value, group.Span
+				group = markdown.Text{}
+			}
 		}
 		l.Categories = append(l.Categories, Category{Name: name, Span: span})
 		l.Span.End = max(l.Span.End, t.Rows[r].Span.End)
@@ -350,9 +356,26 @@ func (x *extractor) levelColumns(t *markdown.Table) []*Ladder {
 	return out
 }
 
+// subtitle returns the one cell that starts in row r and spans every level
+// column (a sub-category title under a group label), or nil.
+func subtitle(t *markdown.Table, r int, cols []int) *markdown.Cell {
+	var only *markdown.Cell
+	for _, c := range t.Rows[r].Cells {
+		if only != nil {
+			return nil
+		}
+		only = c
+	}
+	if only == nil || len(cols) < 2 || only.Col > cols[0] || only.Col+only.ColSpan-1 < cols[len(cols)-1] {
+		return nil
+	}
+	return only
+}
+
 // rowCategory names the category of row r: the last non-empty cell left of
-// the first level column, preferring one that starts in this row.
-func rowCategory(t *markdown.Table, r, firstLevelCol int) (string, source.Span, bool) {
+// the first level column, preferring one that starts in this row. here
+// reports whether the name comes from a cell that starts in row r.
+func rowCategory(t *markdown.Table, r, firstLevelCol int) (name string, span source.Span, here bool) {
 	var best *markdown.Cell
 	for col := 0; col < firstLevelCol && col < len(t.Grid[r]); col++ {
 		c := t.Grid[r][col]
@@ -366,7 +389,7 @@ func rowCategory(t *markdown.Table, r, firstLevelCol int) (string, source.Span, 
 	if best == nil {
 		return "", source.Span{}, false
 	}
-	return best.Text, best.Span, true
+	return best.Text, best.Span, best.Row == r
 }
 
 // displaced records a level label that a span from above pushed out of the
