@@ -37,7 +37,7 @@ func (x *extractor) headings() []*Ladder {
 			finish()
 		}
 		if l == nil {
-			l = &Ladder{Format: Headings, Span: s.Heading.Span}
+			l = &Ladder{Format: Headings, Span: s.Heading.Span, depth: s.Level}
 			depth = s.Level
 		}
 		lv := &Level{Label: shortLabel(s.Heading.Value, lb), Code: lb.Code(), Track: lb.Track, Rank: lb.Rank,

@@ -35,6 +35,8 @@ type Ladder struct {
 	Levels     []*Level
 	// Problems are shape defects of the table inside the ladder.
 	Problems []markdown.Problem
+
+	depth int // heading level of a Headings ladder's level headings
 }
 
 // Category is a column (or row, or bullet label) of a ladder.
@@ -106,7 +108,11 @@ func Extract(page *markdown.Page, opt Options) []*Ladder {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
 	for _, l := range out {
 		if l.Name == "" {
-			l.Name = x.headingBefore(l.Span.Start)
+			depth := 7
+			if l.Format == Headings {
+				depth = l.depth
+			}
+			l.Name = x.headingBefore(l.Span.Start, depth)
 		}
 		for _, lv := range l.Levels {
 			x.markPlaceholder(l, lv)
@@ -121,14 +127,17 @@ type extractor struct {
 	ph   *regexp.Regexp
 }
 
-// headingBefore is the text of the last heading that starts before offset.
-func (x *extractor) headingBefore(offset int) string {
+// headingBefore is the text of the last heading above offset whose level is
+// below depth (a heading ladder is named by its parent heading).
+func (x *extractor) headingBefore(offset, depth int) string {
 	name := ""
 	for _, s := range x.page.Sections {
 		if s.Heading.Span.Start >= offset {
 			break
 		}
-		name = s.Heading.Value
+		if s.Level < depth {
+			name = s.Heading.Value
+		}
 	}
 	return name
 }

@@ -155,6 +155,7 @@ func (b *tableBuilder) token(z *html.Tokenizer, tt html.TokenType, start, end in
 			b.closeRow(start)
 			return true
 		case "tr", "thead", "tbody", "tfoot":
+			b.closeCell(start) // an open cell ends where </tr> begins
 			b.closeRow(end)
 		case "td", "th":
 			b.closeCell(end)
@@ -270,7 +271,18 @@ func (ib *itemBuilder) text(raw []byte, off int) {
 			ib.boundary()
 			lead += n
 		}
-		ib.add(line[lead:], off+lineStart+lead)
+		// "•" inside a line separates behaviours too: "Mentors • Coaches".
+		rest, restOff := line[lead:], off+lineStart+lead
+		for {
+			i := bytes.Index(rest, bullet)
+			if i < 0 {
+				break
+			}
+			ib.add(rest[:i], restOff)
+			ib.boundary()
+			rest, restOff = rest[i+len(bullet):], restOff+i+len(bullet)
+		}
+		ib.add(rest, restOff)
 		if nl < 0 {
 			break
 		}
@@ -278,6 +290,8 @@ func (ib *itemBuilder) text(raw []byte, off int) {
 		lineStart = lineEnd + 1
 	}
 }
+
+var bullet = []byte("•")
 
 // bulletLen is the length of a bullet marker ("- ", "* ", "• ") at the start of s, or 0.
 func bulletLen(s []byte) int {

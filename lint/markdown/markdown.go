@@ -108,12 +108,20 @@ type ListItem struct {
 	Children []*ListItem
 }
 
+var bom = []byte("\xef\xbb\xbf")
+
 var md = goldmark.New(goldmark.WithExtensions(extension.Table))
 
 // Parse reads f and returns its tables and sections.
 func Parse(f *source.File, lim Limits) *Page {
 	p := &Page{File: f}
-	doc := md.Parser().Parse(text.NewReader(f.Data))
+	data := f.Data
+	if bytes.HasPrefix(data, bom) {
+		// goldmark does not skip a byte order mark; three spaces keep every
+		// offset and still let a first-line heading or table start.
+		data = append([]byte("   "), data[len(bom):]...)
+	}
+	doc := md.Parser().Parse(text.NewReader(data))
 	tableEnd := -1
 	var cur *Section
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {

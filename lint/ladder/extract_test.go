@@ -1,0 +1,92 @@
+package ladder_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ladderlint/ladderlint/lint/ladder"
+	"github.com/ladderlint/ladderlint/lint/markdown"
+	"github.com/ladderlint/ladderlint/lint/source"
+)
+
+// TestExtractGoldens dumps every ladder of testdata/extract/<case>.md with
+// the source text under each span, so a wrong position shows as wrong text.
+// UPDATE_GOLDEN=1 rewrites the .out files.
+func TestExtractGoldens(t *testing.T) {
+	cases, _ := filepath.Glob("../../testdata/extract/*.md")
+	if len(cases) == 0 {
+		t.Fatal("no cases")
+	}
+	for _, md := range cases {
+		t.Run(filepath.Base(md), func(t *testing.T) {
+			data, err := os.ReadFile(md)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := dump(source.NewFile(filepath.Base(md), data))
+			golden := strings.TrimSuffix(md, ".md") + ".out"
+			if os.Getenv("UPDATE_GOLDEN") != "" {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (UPDATE_GOLDEN=1 go test ./lint/ladder/ creates it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("extraction differs from %s\n--- got\n%s--- want\n%s", golden, got, want)
+			}
+		})
+	}
+}
+
+func dump(f *source.File) string {
+	m, _ := ladder.NewMatcher(ladder.DefaultLevelPatterns)
+	page := markdown.Parse(f, markdown.DefaultLimits)
+	ladders := ladder.Extract(page, ladder.Options{Levels: m, Placeholders: ladder.DefaultPlaceholders})
+	var b bytes.Buffer
+	at := func(s source.Span) string {
+		r := f.SpanRange(s)
+		text := string(f.Data[s.Start:s.End])
+		if len(text) > 50 {
+			text = text[:25] + "…" + text[len(text)-20:]
+		}
+		return fmt.Sprintf("%d:%d-%d:%d %q", r.Start.Line, r.Start.Column, r.End.Line, r.End.Column, text)
+	}
+	fmt.Fprintf(&b, "%d ladder(s)\n", len(ladders))
+	for _, l := range ladders {
+		fmt.Fprintf(&b, "ladder %q %s %s\n", l.Name, l.Format, l.Table)
+		for _, c := range l.Categories {
+			fmt.Fprintf(&b, "  category %q at %s\n", c.Name, at(c.Span))
+		}
+		for _, p := range l.Problems {
+			fmt.Fprintf(&b, "  problem %q at %s\n", p.Message, at(p.Span))
+		}
+		for _, lv := range l.Levels {
+			fmt.Fprintf(&b, "  level %s %q placeholder=%v at %s\n", lv.Code, lv.Label, lv.Placeholder, at(lv.Span))
+			if lv.ID.Value != "" || lv.Href.Value != "" {
+				fmt.Fprintf(&b, "    anchor id=%q href=%q\n", lv.ID.Value, lv.Href.Value)
+			}
+			if lv.Summary != nil {
+				fmt.Fprintf(&b, "    summary %q\n", lv.Summary.Text)
+			}
+			for i, c := range lv.Cells {
+				if c == nil {
+					fmt.Fprintf(&b, "    %q missing\n", l.Categories[i].Name)
+					continue
+				}
+				fmt.Fprintf(&b, "    %q at %s empty=%v\n", c.Category, at(c.Span), c.Empty())
+				for _, it := range c.Items {
+					fmt.Fprintf(&b, "      - %q at %s\n", it.Value, at(it.Span))
+				}
+			}
+		}
+	}
+	return b.String()
+}
