@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/ladderlint/ladderlint/lint"
@@ -54,7 +55,7 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, usage); fs.PrintDefaults() }
 	configPath := fs.String("config", "", "configuration file (default: "+config.FileName+" in the current folder, if any)")
-	format := fs.String("format", "text", "output format: text or json")
+	format := fs.String("format", "", "output format: "+strings.Join(formats, ", ")+" (default: github when GITHUB_ACTIONS=true, else text)")
 	failLevel := fs.String("fail-level", "", "lowest severity that fails the run: error, warning or never (default from the configuration, else error)")
 	noSnippets := fs.Bool("no-snippets", false, "text format: do not print the source line under each finding")
 	maxSize := fs.Int64("max-file-size", lint.DefaultMaxFileSize, "largest file to read, in bytes")
@@ -67,33 +68,65 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 	if cmd == "rules" {
 		return rules(stdout)
 	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "ladderlint: -format %q is not one of text, json\n", report.Safe(*format))
+	if *format == "" {
+		*format = "text"
+		if env("GITHUB_ACTIONS") == "true" && cmd == "lint" {
+			*format = "github"
+		}
+	}
+	// toolError reports what is not a finding: on stderr, or as an error
+	// annotation in GitHub Actions mode.
+	toolError := func(msg string) { fmt.Fprintf(stderr, "ladderlint: %s\n", report.Safe(msg)) }
+	flagName := func(name string) string { return "-" + name }
+	paths := fs.Args()
+	var gh *github
+	if *format == "github" && cmd == "lint" {
+		gh = newGitHub(stdout, env)
+		toolError = func(msg string) { gh.toolError("", msg) }
+		flagName = gh.name
+		var err error
+		if paths, err = gh.applyInputs(fs); err != nil {
+			toolError(err.Error())
+			return ExitUsage
+		}
+	}
+	if !slices.Contains(formats, *format) {
+		toolError(fmt.Sprintf("-format %q is not one of %s", *format, strings.Join(formats, ", ")))
 		return ExitUsage
 	}
-	cfg, err := loadConfig(*configPath, fs.Args())
+	cfg, err := loadConfig(*configPath, paths)
 	if err != nil {
-		fmt.Fprintf(stderr, "ladderlint: %s\n", report.Safe(err.Error()))
+		msg := err.Error()
+		if *configPath != "" {
+			msg = flagName("config") + ": " + msg
+		}
+		toolError(msg)
 		return ExitUsage
 	}
 	if *failLevel != "" {
 		cfg.FailLevel = *failLevel
 	}
 	if cfg.FailLevel != "error" && cfg.FailLevel != "warning" && cfg.FailLevel != "never" {
-		fmt.Fprintf(stderr, "ladderlint: -fail-level %q is not one of error, warning, never\n", report.Safe(cfg.FailLevel))
+		name := flagName("fail-level")
+		if *failLevel == "" {
+			name = "fail-level in " + cfg.Path
+		}
+		toolError(fmt.Sprintf("%s %q is not one of error, warning, never", name, cfg.FailLevel))
 		return ExitUsage
 	}
 	root := "."
 	if cfg.Path != "" {
 		root = filepath.Dir(cfg.Path)
 	}
-	res, err := lint.Run(lint.Options{Paths: fs.Args(), Root: root, Config: cfg, MaxFileSize: *maxSize, Documents: cmd == "extract"})
+	res, err := lint.Run(lint.Options{Paths: paths, Root: root, Config: cfg, MaxFileSize: *maxSize, Documents: cmd == "extract" || gh != nil})
 	if err != nil {
-		fmt.Fprintf(stderr, "ladderlint: %s\n", report.Safe(err.Error()))
+		toolError(err.Error())
 		return ExitUsage
 	}
-	for _, e := range res.Errors {
-		fmt.Fprintf(stderr, "ladderlint: %s\n", report.Safe(e.Error()))
+	if gh == nil {
+		for _, e := range res.Errors {
+			toolError(e.Error())
+		}
 	}
 	if cmd == "extract" {
 		docs := res.Documents
@@ -111,21 +144,27 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 		return ExitClean
 	}
 	run := &report.Run{Files: res.Files, Ladders: res.Ladders, Findings: res.Findings, Sources: res.Sources}
+	exit := exitFor(res.Findings, cfg.FailLevel)
 	switch *format {
 	case "json":
 		err = report.JSON(stdout, run)
+	case "github":
+		err = gh.report(run, res, cfg, exit != ExitClean)
 	default:
 		err = report.Text(stdout, run, !*noSnippets)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "ladderlint: cannot write the report: %s\n", report.Safe(err.Error()))
+		toolError("cannot write the report: " + err.Error())
 		return ExitInternal
 	}
 	if len(res.Errors) > 0 {
 		return ExitUsage
 	}
-	return exitFor(res.Findings, cfg.FailLevel)
+	return exit
 }
+
+// formats are the values of -format; each has a case in Main's switch.
+var formats = []string{"text", "json", "github"}
 
 // exitFor decides the exit code from the findings and the fail level.
 func exitFor(findings []check.Finding, failLevel string) int {
