@@ -137,7 +137,7 @@ var (
 // friendly rewords yaml.v3's Go-flavoured messages for a handbook editor.
 func friendly(msg string) string {
 	if m := unknownKey.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("unknown key %q (see `ladderlint config` for the keys there are)", m[1])
+		return fmt.Sprintf("unknown key %q (the README lists the keys there are)", m[1])
 	}
 	if m := wrongType.FindStringSubmatch(msg); m != nil {
 		want := map[string]string{"[]string": "a list", "string": "a text value", "map[string]string": "a mapping",
