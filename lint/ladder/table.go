@@ -250,7 +250,7 @@ func (x *extractor) fillRowLevel(t *markdown.Table, l *Ladder, lv *Level, first,
 		}
 	}
 	lv.Cells = make([]*Cell, len(l.Categories))
-	label := t.Grid[first][labelCol]
+	label := cellAt(t, first, labelCol)
 	for r := first; r <= last; r++ {
 		for i, col := range catCols {
 			if i >= len(l.Categories) || col >= len(t.Grid[r]) {
@@ -345,7 +345,7 @@ func (x *extractor) levelColumns(t *markdown.Table) []*Ladder {
 		l.Span.End = max(l.Span.End, t.Rows[r].Span.End)
 		for i, lv := range l.Levels {
 			var cell *Cell
-			if c := t.Grid[r][cols[i]]; c != nil {
+			if c := cellAt(t, r, cols[i]); c != nil {
 				shared := c.Row != r || c.ColSpan > 1
 				cell = mergeCell(nil, c, name, shared)
 			}
@@ -403,9 +403,18 @@ func (x *extractor) displaced(t *markdown.Table, l *Ladder, c *markdown.Cell, la
 		under = fmt.Sprintf("the %q column", l.Categories[i].Name)
 	}
 	by := ""
-	if o := t.Grid[c.Row][labelCol]; o != nil && o.Row < c.Row {
+	if o := cellAt(t, c.Row, labelCol); o != nil && o.Row < c.Row {
 		by = fmt.Sprintf(" by the rowspan of %q above", labelText(o))
 	}
 	t.Problems = append(t.Problems, markdown.Problem{Span: c.Span,
 		Message: fmt.Sprintf("level %q is pushed into %s%s", labelText(c), under, by)})
+}
+
+// cellAt is the grid cell at row r, column col, or nil outside the grid
+// (rows can be shorter than the row that holds the level labels).
+func cellAt(t *markdown.Table, r, col int) *markdown.Cell {
+	if r < 0 || r >= len(t.Grid) || col < 0 || col >= len(t.Grid[r]) {
+		return nil
+	}
+	return t.Grid[r][col]
 }

@@ -36,15 +36,16 @@ func (p *Page) htmlTables(start, stop int, lim Limits) int {
 			}
 			return end
 		}
+		if b == nil && tokStart >= stop {
+			return end
+		}
+		if tt == html.CommentToken {
+			p.Comments = append(p.Comments, Text{Value: string(z.Text()), Span: source.Span{Start: tokStart, End: off}})
+			continue
+		}
 		if b == nil {
-			if tokStart >= stop {
-				return end
-			}
-			switch {
-			case tt == html.StartTagToken && tagIs(z, "table"):
+			if tt == html.StartTagToken && tagIs(z, "table") {
 				b = newTableBuilder(data, tokStart, off)
-			case tt == html.CommentToken:
-				p.Comments = append(p.Comments, Text{Value: string(z.Text()), Span: source.Span{Start: tokStart, End: off}})
 			}
 			continue
 		}

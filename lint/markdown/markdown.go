@@ -33,7 +33,8 @@ type Page struct {
 	File     *source.File
 	Tables   []*Table
 	Sections []*Section
-	// Comments are the HTML comments outside tables, in document order.
+	// Comments are the page's HTML comments (in HTML blocks and tables), in
+	// document order; suppression directives live in them.
 	Comments []Text
 }
 
