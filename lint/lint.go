@@ -118,7 +118,7 @@ func Run(opt Options) (*Result, error) {
 				}
 				page := markdown.Parse(f, opt.Limits)
 				ladders := ladder.Extract(page, lopt)
-				r := fileResult{file: f, ladders: len(ladders), findings: chk.Run(f, ladders)}
+				r := fileResult{file: f, ladders: len(ladders), findings: chk.Suppress(f, chk.Run(f, ladders), page.Comments)}
 				if opt.Documents {
 					for _, l := range ladders {
 						r.docs = append(r.docs, l.Document(f, chk.Areas()))

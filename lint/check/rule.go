@@ -34,6 +34,7 @@ var Rules = []Rule{
 	DuplicateText{},
 	AnchorMismatch{},
 	Schema{},
+	Suppression{},
 }
 
 // Lookup returns the rule with id.

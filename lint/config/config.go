@@ -42,6 +42,8 @@ type Config struct {
 	Schema string `yaml:"schema"`
 	// FailLevel is the lowest severity that fails the run: error, warning or never.
 	FailLevel string `yaml:"fail-level"`
+	// Suppressions configures the ladderlint-disable comments.
+	Suppressions Suppressions `yaml:"suppressions"`
 
 	// Lines holds the YAML line of each rule key and of other settings, for messages.
 	Lines map[string]int `yaml:"-"`
@@ -54,6 +56,12 @@ type Levels struct {
 	Patterns []string `yaml:"patterns"`
 	// Code, when set, is a regular expression every level code must match (e.g. "^(IC[1-7]|M[3-6])$").
 	Code string `yaml:"code"`
+}
+
+// Suppressions configures inline suppression comments.
+type Suppressions struct {
+	// RequireReason makes a suppression without "-- reason" a finding.
+	RequireReason bool `yaml:"require-reason"`
 }
 
 // Categories lists required categories.

@@ -1,0 +1,152 @@
+package check
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/ladderlint/ladderlint/lint/markdown"
+	"github.com/ladderlint/ladderlint/lint/source"
+)
+
+// directive is one suppression comment:
+//
+//	<!-- ladderlint-disable RULE[,RULE] -- reason -->      until ladderlint-enable or the end of the page
+//	<!-- ladderlint-enable [RULE,...] -->
+//	<!-- ladderlint-disable-next-line RULE -- reason -->   the line after the comment
+//	<!-- ladderlint-disable-file RULE -- reason -->        the whole page
+//
+// No rule names means every rule.
+type directive struct {
+	kind     string
+	rules    []string
+	reason   string
+	span     source.Span
+	from, to int // 1-based lines of the comment
+	// used records which rules it suppressed ("" when it names none).
+	used map[string]bool
+}
+
+var directiveRe = regexp.MustCompile(`^\s*ladderlint-(disable-next-line|disable-file|disable|enable)\b(.*)$`)
+
+// parseDirectives reads the suppression comments of a page.
+func parseDirectives(f *source.File, comments []markdown.Text) []*directive {
+	var out []*directive
+	for _, c := range comments {
+		m := directiveRe.FindStringSubmatch(c.Value)
+		if m == nil {
+			continue
+		}
+		names, reason, _ := strings.Cut(m[2], "--")
+		d := &directive{kind: m[1], reason: strings.TrimSpace(reason), span: c.Span,
+			from: f.Pos(c.Span.Start).Line, to: f.Pos(c.Span.End).Line}
+		for _, n := range strings.FieldsFunc(names, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' }) {
+			d.rules = append(d.rules, n)
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+func (d *directive) matches(rule string) bool {
+	if len(d.rules) == 0 {
+		return true
+	}
+	for _, r := range d.rules {
+		if r == rule {
+			return true
+		}
+	}
+	return false
+}
+
+// Suppress drops the findings that the page's suppression comments cover,
+// and reports (as rule "suppression") directives that name unknown rules,
+// lack a required reason, or suppress nothing.
+func (c *Checker) Suppress(f *source.File, findings []Finding, comments []markdown.Text) []Finding {
+	ds := parseDirectives(f, comments)
+	if len(ds) == 0 {
+		return findings
+	}
+	kept := findings[:0:0]
+	for _, fd := range findings {
+		if d := covering(ds, fd); d != nil {
+			if d.used == nil {
+				d.used = map[string]bool{}
+			}
+			if len(d.rules) == 0 {
+				d.used[""] = true
+			} else {
+				d.used[fd.Rule] = true
+			}
+			continue
+		}
+		kept = append(kept, fd)
+	}
+	if c.off[Suppression{}.ID()] {
+		return kept
+	}
+	ctx := &Context{File: f, checker: c, rule: Suppression{}, out: &kept}
+	for _, d := range ds {
+		if d.kind == "enable" {
+			continue
+		}
+		unknown := false
+		for _, r := range d.rules {
+			if Lookup(r) == nil {
+				unknown = true
+				ctx.report(d.span, fmt.Sprintf("ladderlint-%s names the unknown rule %q (`ladderlint rules` lists them)", d.kind, r))
+			}
+		}
+		switch {
+		case unknown:
+		case d.reason == "" && c.cfg.Suppressions.RequireReason:
+			ctx.report(d.span, fmt.Sprintf("ladderlint-%s needs a reason: <!-- ladderlint-%s %s -- why this is fine -->", d.kind, d.kind, strings.Join(d.rules, ",")))
+		case len(d.used) == 0:
+			ctx.report(d.span, fmt.Sprintf("ladderlint-%s suppresses nothing here; remove it", d.kind))
+		default:
+			for _, r := range d.rules {
+				if !d.used[r] {
+					ctx.report(d.span, fmt.Sprintf("ladderlint-%s: %q suppresses nothing here; remove it from the list", d.kind, r))
+				}
+			}
+		}
+	}
+	sort.SliceStable(kept, func(i, j int) bool { return Less(&kept[i], &kept[j]) })
+	return kept
+}
+
+// covering returns the directive that suppresses fd, if any.
+func covering(ds []*directive, fd Finding) *directive {
+	line := fd.Range.Start.Line
+	var active *directive
+	for _, d := range ds {
+		if !d.matches(fd.Rule) {
+			continue
+		}
+		switch d.kind {
+		case "disable-file":
+			return d
+		case "disable-next-line":
+			if line == d.to+1 {
+				return d
+			}
+		case "disable":
+			if d.to < line || d.from == line {
+				active = d
+			}
+		case "enable":
+			if d.to < line && active != nil {
+				active = nil
+			}
+		}
+	}
+	return active
+}
+
+// report adds a finding without a ladder (directives belong to the page).
+func (c *Context) report(span source.Span, msg string) {
+	*c.out = append(*c.out, Finding{Rule: c.rule.ID(), Severity: c.checker.severity(c.rule), File: c.File.Path,
+		Range: c.File.SpanRange(span), Message: msg})
+}
