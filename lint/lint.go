@@ -18,6 +18,7 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 
+	"github.com/ladderlint/ladderlint/lint/changes"
 	"github.com/ladderlint/ladderlint/lint/check"
 	"github.com/ladderlint/ladderlint/lint/config"
 	"github.com/ladderlint/ladderlint/lint/ladder"
@@ -42,6 +43,10 @@ type Options struct {
 	MaxFileSize int64
 	// Documents asks for the ladder documents (for `extract`).
 	Documents bool
+	// ChangedSince, when set, is a git revision: only pages changed since
+	// then are linted, and only the findings of ladders the diff touches
+	// are reported.
+	ChangedSince string
 }
 
 // Result is what a run found.
@@ -54,6 +59,9 @@ type Result struct {
 	Sources map[string]*source.File
 	// Errors are files that could not be linted (unreadable, not text, too large).
 	Errors []error
+	// SkippedFiles and SkippedLadders count what -changed-since left out:
+	// unchanged pages, and ladders on changed pages that the diff does not touch.
+	SkippedFiles, SkippedLadders int
 }
 
 // FileError says why a file could not be linted.
@@ -96,11 +104,26 @@ func Run(opt Options) (*Result, error) {
 	res := &Result{Sources: map[string]*source.File{}}
 	files, errs := discover(opt)
 	res.Errors = append(res.Errors, errs...)
+	var changed map[string]changes.Lines
+	if opt.ChangedSince != "" {
+		if changed, err = changes.Since(".", opt.ChangedSince); err != nil {
+			return nil, err
+		}
+		kept := files[:0]
+		for _, f := range files {
+			if _, ok := changed[f]; ok {
+				kept = append(kept, f)
+			}
+		}
+		res.SkippedFiles = len(files) - len(kept)
+		files = kept
+	}
 	type fileResult struct {
 		file     *source.File
 		ladders  int
 		findings []check.Finding
 		docs     []ladder.Document
+		skipped  int
 		err      error
 	}
 	results := make([]fileResult, len(files))
@@ -119,6 +142,10 @@ func Run(opt Options) (*Result, error) {
 				page := markdown.Parse(f, opt.Limits)
 				ladders := ladder.Extract(page, lopt)
 				r := fileResult{file: f, ladders: len(ladders), findings: chk.Suppress(f, chk.Run(f, ladders), page.Comments)}
+				if changed != nil {
+					r.findings, r.skipped = touched(f, ladders, r.findings, changed[f.Path])
+					r.ladders -= r.skipped
+				}
 				if opt.Documents {
 					for _, l := range ladders {
 						r.docs = append(r.docs, l.Document(f, chk.Areas()))
@@ -140,6 +167,7 @@ func Run(opt Options) (*Result, error) {
 		}
 		res.Files++
 		res.Ladders += r.ladders
+		res.SkippedLadders += r.skipped
 		res.Findings = append(res.Findings, r.findings...)
 		res.Documents = append(res.Documents, r.docs...)
 		if len(r.findings) > 0 {
@@ -268,4 +296,32 @@ func readFile(path string, max int64) (*source.File, error) {
 		return nil, &FileError{Path: path, Msg: "looks binary (NUL bytes), not a markdown page; not linted"}
 	}
 	return source.NewFile(strings.TrimPrefix(path, "./"), data), nil
+}
+
+// touched keeps the findings inside ladders that the changed lines touch
+// (a gap in a ladder you edited is yours) and page-level findings on changed
+// lines; it returns them and the number of untouched ladders.
+func touched(f *source.File, ladders []*ladder.Ladder, findings []check.Finding, lines changes.Lines) ([]check.Finding, int) {
+	var spans []source.Span
+	skipped := 0
+	for _, l := range ladders {
+		if lines.Touches(f.Pos(l.Span.Start).Line, f.Pos(l.Span.End).Line) {
+			spans = append(spans, l.Span)
+		} else {
+			skipped++
+		}
+	}
+	kept := findings[:0]
+	for _, fd := range findings {
+		in := lines.Touches(fd.Range.Start.Line, fd.Range.Start.Line)
+		for _, s := range spans {
+			if fd.Range.Start.Offset >= s.Start && fd.Range.Start.Offset <= s.End {
+				in = true
+			}
+		}
+		if in {
+			kept = append(kept, fd)
+		}
+	}
+	return kept, skipped
 }

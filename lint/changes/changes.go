@@ -1,0 +1,115 @@
+// Package changes asks git which lines changed since a revision, so that a
+// run can report only the ladders a pull request touches.
+package changes
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Lines is a set of changed line ranges of one file, 1-based and inclusive.
+type Lines [][2]int
+
+// Touches reports whether any changed line lies in [from, to].
+func (l Lines) Touches(from, to int) bool {
+	for _, r := range l {
+		if r[0] <= to && r[1] >= from {
+			return true
+		}
+	}
+	return false
+}
+
+// Error is a git problem: no git, not a repository, an unknown revision.
+type Error struct{ Msg string }
+
+func (e *Error) Error() string { return e.Msg }
+
+// Since returns, per changed file (slash path relative to dir), the lines
+// of the working tree that differ from rev. Deleted lines mark the line
+// after the deletion. Files deleted since rev are left out.
+func Since(dir, rev string) (map[string]Lines, error) {
+	if strings.HasPrefix(rev, "-") || rev == "" {
+		return nil, &Error{Msg: fmt.Sprintf("-changed-since %q is not a git revision", rev)}
+	}
+	if _, err := exec.LookPath("git"); err != nil {
+		return nil, &Error{Msg: "-changed-since needs git, which is not installed"}
+	}
+	if out, err := git(dir, "rev-parse", "--verify", "--quiet", rev+"^{commit}"); err != nil || len(out) == 0 {
+		return nil, &Error{Msg: fmt.Sprintf("-changed-since: %q is not a commit in this repository (fetch it first, e.g. git fetch --depth=1 origin %s)", rev, rev)}
+	}
+	out, err := git(dir, "diff", "--relative", "--no-color", "--no-ext-diff", "--unified=0", "--diff-filter=d", rev, "--")
+	if err != nil {
+		return nil, &Error{Msg: "-changed-since: git diff failed: " + err.Error()}
+	}
+	return parseDiff(out), nil
+}
+
+func git(dir string, args ...string) ([]byte, error) {
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) && stderr.Len() > 0 {
+			return nil, errors.New(strings.TrimSpace(stderr.String()))
+		}
+		return nil, err
+	}
+	return out, nil
+}
+
+var hunk = regexp.MustCompile(`^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@`)
+
+// parseDiff reads `git diff --unified=0` output.
+func parseDiff(out []byte) map[string]Lines {
+	files := map[string]Lines{}
+	var cur string
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "+++ "):
+			cur = ""
+			if p := strings.TrimPrefix(line, "+++ "); p != "/dev/null" {
+				cur = unquote(strings.TrimPrefix(unquote(p), "b/"))
+				files[cur] = files[cur]
+			}
+		case cur != "" && strings.HasPrefix(line, "@@ "):
+			m := hunk.FindStringSubmatch(line)
+			if m == nil {
+				continue
+			}
+			start, _ := strconv.Atoi(m[1])
+			count := 1
+			if m[2] != "" {
+				count, _ = strconv.Atoi(m[2])
+			}
+			if count == 0 { // pure deletion after line start
+				files[cur] = append(files[cur], [2]int{start, start + 1})
+				continue
+			}
+			files[cur] = append(files[cur], [2]int{start, start + count - 1})
+		}
+	}
+	return files
+}
+
+// unquote undoes git's C-style quoting of unusual file names.
+func unquote(p string) string {
+	if len(p) >= 2 && p[0] == '"' {
+		if s, err := strconv.Unquote(p); err == nil {
+			return s
+		}
+	}
+	return p
+}

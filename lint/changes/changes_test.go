@@ -1,0 +1,72 @@
+package changes
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+func TestParseDiff(t *testing.T) {
+	out := []byte(`diff --git a/eng/ladder.md b/eng/ladder.md
+--- a/eng/ladder.md
++++ b/eng/ladder.md
+@@ -3 +3 @@ intro
+-old
++new
+@@ -10,2 +10,0 @@
+@@ -20,0 +19,3 @@
+diff --git a/new.md b/new.md
+--- /dev/null
++++ b/new.md
+@@ -0,0 +1,2 @@
+`)
+	got := parseDiff(out)
+	want := map[string]Lines{"eng/ladder.md": {{3, 3}, {10, 11}, {19, 21}}, "new.md": {{1, 2}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	if !got["eng/ladder.md"].Touches(18, 19) || got["eng/ladder.md"].Touches(4, 9) {
+		t.Error("Touches is wrong")
+	}
+}
+
+func TestSinceRealGit(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	dir := t.TempDir()
+	run := func(args ...string) {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	run("init", "-q")
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.md", "one\ntwo\nthree\n")
+	write("b.md", "same\n")
+	run("add", ".")
+	run("commit", "-qm", "base")
+	write("a.md", "one\nTWO\nthree\n")
+	got, err := Since(dir, "HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, map[string]Lines{"a.md": {{2, 2}}}) {
+		t.Fatalf("got %v", got)
+	}
+	if _, err := Since(dir, "no-such-rev"); err == nil {
+		t.Fatal("a bad revision must be an error")
+	}
+	if _, err := Since(t.TempDir(), "HEAD"); err == nil {
+		t.Fatal("outside a repository must be an error")
+	}
+}
