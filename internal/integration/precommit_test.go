@@ -1,9 +1,12 @@
 package integration
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/xeipuuv/gojsonschema"
@@ -65,4 +68,99 @@ func must(b []byte, err error) []byte {
 		panic(err)
 	}
 	return b
+}
+
+// TestPreCommit runs the real pre-commit (Debian's package; `.ci/run`
+// installs it) with `pre-commit try-repo` on a temporary git repository of
+// two pages: the demo support ladder (clean: warnings only) and a copy with
+// IC3 relabelled IC4 (broken). pre-commit builds the hook from this
+// repository with Go, so the run needs the Go module proxy. try-repo takes
+// the committed files of the repository plus uncommitted changes to them.
+// It runs with LADDERLINT_PRECOMMIT=1 only.
+func TestPreCommit(t *testing.T) {
+	if os.Getenv("LADDERLINT_PRECOMMIT") != "1" {
+		t.Skip("set LADDERLINT_PRECOMMIT=1 to run the real pre-commit (it builds ladderlint from scratch, which takes minutes on a busy machine); .ci/run does")
+	}
+	if _, err := exec.LookPath("pre-commit"); err != nil {
+		t.Skip("pre-commit is not on PATH (apt-get install pre-commit, or pip install pre-commit); .ci/run installs it")
+	}
+	root := repoRoot(t)
+	clean, broken := cleanPage(t), brokenPage(t)
+	dir := gitRepo(t, map[string][]byte{"clean.md": clean, "broken.md": broken, "README.txt": []byte("not markdown\n")})
+	home := t.TempDir()
+	// Go's module cache is read-only by default, which would stop the
+	// temporary folder from being removed.
+	t.Cleanup(func() { makeWritable(home) })
+	env := []string{"PRE_COMMIT_HOME=" + home, "GOFLAGS=" + os.Getenv("GOFLAGS") + " -modcacherw", "NO_COLOR=1", "TERM=dumb"}
+	tryRepo := func(args ...string) (string, int) {
+		t.Helper()
+		out, code := runCode(t, dir, env, "pre-commit", append([]string{"try-repo", root, "ladderlint", "--color=never"}, args...)...)
+		if strings.Contains(out, "An error has occurred") {
+			t.Fatalf("pre-commit could not run the hook:\n%s", out)
+		}
+		return out, code
+	}
+
+	all, code := tryRepo("--all-files")
+	if code != 1 || !strings.Contains(all, "ladderlint...") || !strings.Contains(all, "Failed") {
+		t.Fatalf("broken ladder: exit %d, want 1 and the hook failed:\n%s", code, all)
+	}
+	for _, want := range []string{
+		`broken.md:252:129: level "IC3" is missing between "IC2" and "IC4" [level-gap]`,
+		`252 |       <th id="ic3"`,
+		`broken.md:322:129: warning: level "IC4" appears twice in this ladder [duplicate-level]`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the hook's output lacks %q:\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, "README.txt") {
+		t.Errorf("the hook ran on a file that is not markdown:\n%s", all)
+	}
+
+	one, code := tryRepo("--verbose", "--files", "clean.md")
+	if code != 0 || !strings.Contains(one, "Passed") {
+		t.Errorf("clean ladder: exit %d, want 0 and the hook passed:\n%s", code, one)
+	}
+	alone, code := tryRepo("--files", "broken.md")
+	if code != 1 {
+		t.Errorf("broken ladder alone: exit %d, want 1:\n%s", code, alone)
+	}
+	// A file's findings do not depend on the other files in the batch.
+	for name, out := range map[string]string{"clean.md": one, "broken.md": alone} {
+		if got, want := findingLines(out, name), findingLines(all, name); got == "" || got != want {
+			t.Errorf("%s: findings alone differ from findings in one batch with the other page:\nalone:\n%s\nbatch:\n%s", name, got, want)
+		}
+	}
+
+	// Nothing was modified.
+	if st := run(t, dir, nil, "git", "status", "--porcelain", "--untracked-files=all"); st != "" {
+		t.Errorf("the hook changed the repository:\n%s", st)
+	}
+	for name, want := range map[string][]byte{"clean.md": clean, "broken.md": broken} {
+		if got, err := os.ReadFile(filepath.Join(dir, name)); err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s was modified (%v)", name, err)
+		}
+	}
+}
+
+// findingLines returns the lines of out that start a finding in file.
+func findingLines(out, file string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, file+":") {
+			b.WriteString(line + "\n")
+		}
+	}
+	return b.String()
+}
+
+// makeWritable lets the owner remove everything under dir.
+func makeWritable(dir string) {
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			os.Chmod(p, 0o755)
+		}
+		return nil
+	})
 }
