@@ -1,0 +1,255 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/sethvargo/go-githubactions"
+
+	"github.com/ladderlint/ladderlint/lint/check"
+	"github.com/ladderlint/ladderlint/lint/ladder"
+	"github.com/ladderlint/ladderlint/lint/source"
+)
+
+func newAction(buf *bytes.Buffer) *githubactions.Action {
+	return githubactions.New(githubactions.WithWriter(buf), githubactions.WithGetenv(func(string) string { return "" }))
+}
+
+// TestEmitterLines pins the exact lines of contract §8.1 (go-githubactions
+// with WithWriter), so an upgrade that changes escaping is caught.
+func TestEmitterLines(t *testing.T) {
+	cases := []struct {
+		id     string
+		emit   func(a *githubactions.Action)
+		expect string
+	}{
+		{"U1", func(a *githubactions.Action) {
+			a.WithFieldsMap(map[string]string{"file": "handbook/ladders/engineering.md", "line": "12", "col": "3", "endColumn": "9", "title": "LL001 missing level"}).
+				Errorf("%s", "Level L4 is missing between L3 and L5")
+		}, "::error col=3,endColumn=9,file=handbook/ladders/engineering.md,line=12,title=LL001 missing level::Level L4 is missing between L3 and L5"},
+		{"U2", func(a *githubactions.Action) {
+			a.WithFieldsMap(map[string]string{"file": "handbook/ladders/engineering.md", "line": "7"}).Errorf("%s", "Cell \"100% Staff\r\n::add-mask::Staff\" is not a known level")
+		}, `::error file=handbook/ladders/engineering.md,line=7::Cell "100%25 Staff%0D%0A::add-mask::Staff" is not a known level`},
+		{"U3", func(a *githubactions.Action) {
+			a.WithFieldsMap(map[string]string{"file": "handbook/ladders/design.md", "line": "3", "title": "LL002: bad cell, row 3"}).Warningf("%s", "Unknown level")
+		}, "::warning file=handbook/ladders/design.md,line=3,title=LL002%3A bad cell%2C row 3::Unknown level"},
+		{"U4", func(a *githubactions.Action) {
+			a.WithFieldsMap(map[string]string{"file": "handbook/a,b:c\nd.md", "line": "1"}).Errorf("%s", "x")
+		}, "::error file=handbook/a%2Cb%3Ac%0Ad.md,line=1::x"},
+		{"U5", func(a *githubactions.Action) { a.Warningf("%s", "No ladder tables found under handbook/") }, "::warning::No ladder tables found under handbook/"},
+		{"U8", func(a *githubactions.Action) {
+			a.WithFieldsMap(map[string]string{"file": "handbook/ladders/eng.md", "line": "5", "title": "A::B"}).Errorf("%s", "m")
+		}, "::error file=handbook/ladders/eng.md,line=5,title=A%3A%3AB::m"},
+		{"U9", func(a *githubactions.Action) {
+			a.WithFieldsMap(map[string]string{"file": "handbook/ladders/eng.md", "line": "5"}).Errorf("%s", "cell ##[add-mask]Engineer and ::stop-commands::pwn")
+		}, "::error file=handbook/ladders/eng.md,line=5::cell ##[add-mask]Engineer and ::stop-commands::pwn"},
+		{"U10", func(a *githubactions.Action) {
+			a.WithFieldsMap(map[string]string{"file": "handbook/evil\n::error::fake.md", "line": "1"}).Errorf("%s", "msg")
+		}, "::error file=handbook/evil%0A%3A%3Aerror%3A%3Afake.md,line=1::msg"},
+		{"U11", func(a *githubactions.Action) {
+			a.WithFieldsMap(map[string]string{"file": "handbook/ladders/eng.md", "line": "4"}).Errorf("%s", "50%")
+		}, "::error file=handbook/ladders/eng.md,line=4::50%25"},
+		{"U12", func(a *githubactions.Action) { a.Group("handbook/ladders/eng.md"); a.EndGroup() }, "::group::handbook/ladders/eng.md\n::endgroup::"},
+	}
+	for _, c := range cases {
+		var buf bytes.Buffer
+		c.emit(newAction(&buf))
+		if got := buf.String(); got != c.expect+"\n" {
+			t.Errorf("%s:\n got %q\nwant %q", c.id, got, c.expect+"\n")
+		}
+	}
+}
+
+func finding(rule string, sev check.Severity, file string, line, col, endLine, endCol int, msg string) check.Finding {
+	return check.Finding{Rule: rule, Severity: sev, File: file, Message: msg,
+		Range: source.Range{Start: source.Pos{Line: line, Column: col}, End: source.Pos{Line: endLine, Column: endCol}}}
+}
+
+// TestAnnotationLines pins ladderlint's own lines: positions (U1, U6, U15),
+// the title, N4 (U13) and the length bounds (U14).
+func TestAnnotationLines(t *testing.T) {
+	title := "ladderlint level-gap%3A " + strings.NewReplacer(":", "%3A", ",", "%2C").Replace(check.Lookup("level-gap").Summary())
+	cases := []struct {
+		name   string
+		f      check.Finding
+		expect string
+	}{
+		{"one line: col and inclusive endColumn", finding("level-gap", check.Error, "handbook/ladders/engineering.md", 12, 3, 12, 10, "level \"L4\" is missing"),
+			"::error col=3,endColumn=9,file=handbook/ladders/engineering.md,line=12,title=" + title + "::level \"L4\" is missing"},
+		{"several lines: endLine, no columns (U6)", finding("level-gap", check.Error, "handbook/ladders/eng.md", 10, 1, 14, 2, "Table spans rows 10-14"),
+			"::error endLine=14,file=handbook/ladders/eng.md,line=10,title=" + title + "::Table spans rows 10-14"},
+		{"empty range: no endColumn, no col=0 (U15)", finding("level-gap", check.Error, "a.md", 5, 0, 5, 0, "m"),
+			"::error file=a.md,line=5,title=" + title + "::m"},
+		{"N4 (U13)", finding("level-gap", check.Error, "a.md", 2, 1, 2, 1, "a\u202eb\x00c\u200bd"),
+			`::error col=1,file=a.md,line=2,title=` + title + `::a\u{202E}b\u{0000}c\u{200B}d`},
+		{"absolute path inside the workspace", finding("level-gap", check.Warning, "/github/workspace/handbook/x.md", 1, 1, 1, 3, "m"),
+			"::warning col=1,endColumn=2,file=handbook/x.md,line=1,title=" + title + "::m"},
+		{"note is a notice", finding("level-gap", check.Info, "./x.md", 1, 1, 1, 1, "100% ##[x] ::y::"),
+			"::notice col=1,file=x.md,line=1,title=" + title + "::100%25 ##[x] ::y::"},
+	}
+	for _, c := range cases {
+		var buf bytes.Buffer
+		GitHubAnnotations(newAction(&buf), &Run{Findings: []check.Finding{c.f}}, "/github/workspace", "the job summary")
+		if got := buf.String(); got != c.expect+"\n" {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.expect+"\n")
+		}
+	}
+
+	// U14: long messages and titles are cut.
+	if m := AnnotationMessage(strings.Repeat("é", 10000)); len(m) > 4096 || !utf8.ValidString(m) || !strings.HasSuffix(m, "…") {
+		t.Errorf("message of %d bytes", len(m))
+	}
+	if tt := AnnotationTitle(strings.Repeat("x", 1000)); utf8.RuneCountInString(tt) > GitHubTitleLimit {
+		t.Errorf("title of %d characters", utf8.RuneCountInString(tt))
+	}
+}
+
+func manyFindings(n int, sev check.Severity) []check.Finding {
+	var fs []check.Finding
+	for i := range n {
+		fs = append(fs, finding("empty-cell", sev, fmt.Sprintf("handbook/l%05d.md", i), i+1, 3, i+1, 9,
+			fmt.Sprintf("\"Delivery\" is empty for level \"IC%d\" | with a pipe\nand a newline", i)))
+	}
+	return fs
+}
+
+// TestAnnotationCap: at most 10 per type, errors first, and one overflow
+// notice in the last notice slot (§4).
+func TestAnnotationCap(t *testing.T) {
+	cases := []struct {
+		name                    string
+		errors, warnings, notes int
+		wantE, wantW, wantN     int
+		notice                  string
+	}{
+		{"25 errors", 25, 0, 0, 10, 0, 1, "15 more findings not annotated (15 errors; "},
+		{"10 of each", 10, 10, 10, 10, 10, 10, ""},
+		{"12 of each", 12, 12, 12, 10, 10, 10, "7 more findings not annotated (2 errors, 2 warnings, 3 notes; "},
+		{"11 notes", 0, 0, 11, 0, 0, 10, "2 more findings not annotated (2 notes; "},
+	}
+	for _, c := range cases {
+		// Notes first in the input: ranking must put errors first.
+		findings := append(manyFindings(c.notes, check.Info), manyFindings(c.warnings, check.Warning)...)
+		findings = append(findings, manyFindings(c.errors, check.Error)...)
+		var buf bytes.Buffer
+		GitHubAnnotations(newAction(&buf), &Run{Findings: findings}, "", "the job summary")
+		lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+		count := map[string]int{}
+		last := ""
+		for _, l := range lines {
+			kind, _, _ := strings.Cut(strings.TrimPrefix(l, "::"), " ")
+			count[kind]++
+			last = l
+		}
+		if count["error"] != c.wantE || count["warning"] != c.wantW || count["notice"] != c.wantN {
+			t.Errorf("%s: %v", c.name, count)
+		}
+		if c.errors > 0 && !strings.HasPrefix(lines[0], "::error ") {
+			t.Errorf("%s: first line %q is not an error", c.name, lines[0])
+		}
+		if c.notice != "" && !strings.Contains(last, c.notice) {
+			t.Errorf("%s: last line %q, want the overflow notice %q", c.name, last, c.notice)
+		}
+		if c.notice == "" && strings.Contains(last, "more finding") {
+			t.Errorf("%s: unexpected overflow notice", c.name)
+		}
+	}
+}
+
+// TestSummaryAllFindings: every finding is listed, with cells escaped.
+func TestSummaryAllFindings(t *testing.T) {
+	r := &Run{Files: 25, Ladders: 25, Findings: manyFindings(25, check.Error)}
+	md := GitHubSummary(r, SummaryOptions{FailLevel: "error", Failed: true, BlobURL: "https://github.com/o/r/blob/abc/"})
+	if n := strings.Count(md, "| ❌ error |"); n != 25 {
+		t.Errorf("%d finding rows, want 25", n)
+	}
+	if strings.Contains(md, "Summary truncated") {
+		t.Error("a small summary is truncated")
+	}
+	row := `| ❌ error | [handbook/l00003.md\:4\:3](https://github.com/o/r/blob/abc/handbook/l00003.md#L4) | ` + "`empty-cell`" +
+		` | "Delivery" is empty for level "IC3" \| with a pipe and a newline |`
+	if !strings.Contains(md, row+"\n") {
+		t.Errorf("summary has no row\n%s\n%s", row, md)
+	}
+	if !strings.Contains(md, "| 25 | 0 | 0 | 25 | 25 |") {
+		t.Errorf("no totals row:\n%s", md[:300])
+	}
+}
+
+// TestSummaryLimit: 50,000 findings stay under 1 MiB and end in the note.
+func TestSummaryLimit(t *testing.T) {
+	r := &Run{Files: 50000, Ladders: 50000, Findings: manyFindings(50000, check.Error)}
+	md := GitHubSummary(r, SummaryOptions{FailLevel: "error", Failed: true, BlobURL: "https://github.com/o/r/blob/abc/"})
+	if n := len(md) + 1; n > 1_048_576 { // AddStepSummary appends "\n"
+		t.Errorf("summary is %d bytes", n)
+	}
+	if !strings.HasSuffix(md, "run `ladderlint` locally to see them with the source lines.\n") || !strings.Contains(md, "**Summary truncated:**") {
+		t.Errorf("summary does not end in the truncation note: %q", md[len(md)-300:])
+	}
+	shown := strings.Count(md, "| ❌ error |")
+	if !strings.Contains(md, strconv.Itoa(shown)+" of 50000 findings are shown") {
+		t.Errorf("the note does not count the %d findings shown", shown)
+	}
+	t.Logf("50,000 findings: %d bytes, %d findings shown", len(md)+1, shown)
+}
+
+// TestCoverageMatrix: one row per level, one mark per category and area.
+func TestCoverageMatrix(t *testing.T) {
+	doc := ladder.Document{File: "handbook/eng.md", Line: 3, Name: "Eng | ladder", Categories: []string{"Proficiency", "Delivery", "Team|work"},
+		Levels: []ladder.LevelDocument{
+			{Label: "IC1", Cells: []ladder.CellDocument{{Category: "Proficiency", Text: "x"}, {Category: "Delivery", Empty: true}, {Category: "Team|work", Placeholder: "TBD"}},
+				Areas: map[string]bool{"communication": true}},
+			{Label: "IC2", Cells: []ladder.CellDocument{{Category: "Proficiency", Text: "x"}}, Areas: map[string]bool{}},
+			{Label: "IC3", Placeholder: true, Cells: []ladder.CellDocument{}},
+		}}
+	md := GitHubSummary(&Run{Files: 1, Ladders: 1}, SummaryOptions{Documents: []ladder.Document{doc}, Areas: []string{"communication"}, FailLevel: "error"})
+	for _, want := range []string{
+		"#### Eng \\| ladder — handbook/eng.md\\:3\n",
+		"| level | Proficiency | Delivery | Team\\|work | area: communication |\n|---|---|---|---|---|\n",
+		"| IC1 | ✅ | ⬜ empty | 🚧 placeholder | ✅ |\n",
+		"| IC2 | ✅ | ❌ missing | ❌ missing | ❌ missing |\n",
+		"| IC3 | 🚧 placeholder | 🚧 placeholder | 🚧 placeholder | 🚧 placeholder |\n",
+		"No findings.",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("summary lacks %q:\n%s", want, md)
+		}
+	}
+}
+
+// TestQuote pins N3 for plain lines.
+func TestQuote(t *testing.T) {
+	for in, want := range map[string]string{
+		"handbook/a.md":             `"handbook/a.md"`,
+		"::error::x":                `"::error::x"`,
+		"a ##[add-mask]b":           `"a \x23\x23[add-mask]b"`,
+		"x\r::add-mask::y\n":        `"x\r::add-mask::y\n"`,
+		"\u202e\u200b\u3000é\ufe0f": `"\u202e\u200b\u3000\u00e9\ufe0f"`,
+	} {
+		got := Quote(in)
+		if got != want {
+			t.Errorf("Quote(%q) = %s, want %s", in, got, want)
+		}
+		if back, err := strconv.Unquote(got); err != nil || back != in {
+			t.Errorf("Quote(%q) does not decode: %q %v", in, back, err)
+		}
+	}
+}
+
+// TestGitHubLog: every plain line starts with the prefix and is ASCII.
+func TestGitHubLog(t *testing.T) {
+	var buf bytes.Buffer
+	r := &Run{Files: 1, Ladders: 1, Findings: []check.Finding{finding("placeholder", check.Warning, "\u3000::error::x.md", 1, 1, 1, 2, "cell \"##[add-mask]x\r::warning::y\"")}}
+	if err := GitHubLog(&buf, r, ""); err != nil {
+		t.Fatal(err)
+	}
+	want := `ladderlint: "\u3000::error::x.md":1:1: warning: "cell \"\x23\x23[add-mask]x\r::warning::y\"" [placeholder]` + "\n" +
+		"ladderlint: 0 errors, 1 warning, 0 notes in 1 file (1 ladder)\n"
+	if buf.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
+	}
+}
