@@ -45,7 +45,7 @@ func (p *Page) htmlTables(start, stop int, lim Limits) int {
 		}
 		if b == nil {
 			if tt == html.StartTagToken && tagIs(z, "table") {
-				b = newTableBuilder(data, tokStart, off)
+				b = newTableBuilder(data, tokStart, off, lim, &p.cells)
 			}
 			continue
 		}
@@ -89,11 +89,14 @@ type tableBuilder struct {
 	row     *Row
 	cell    *Cell
 	item    itemBuilder
+	lim     Limits
+	cells   *int // cells kept so far on the page
+	capped  bool // cells beyond lim.MaxGridCells were dropped
 }
 
-func newTableBuilder(data []byte, start, end int) *tableBuilder {
+func newTableBuilder(data []byte, start, end int, lim Limits, cells *int) *tableBuilder {
 	return &tableBuilder{data: data, t: &Table{Kind: HTML, Span: source.Span{Start: start}},
-		openTag: source.Span{Start: start, End: end}}
+		openTag: source.Span{Start: start, End: end}, lim: lim, cells: cells}
 }
 
 // token handles one token and reports whether it closed the table.
@@ -204,6 +207,17 @@ func (b *tableBuilder) closeCell(end int) {
 	c := b.cell
 	c.Items = b.item.finish()
 	c.Span = trimSpan(b.data, c.Span.Start, max(end, c.Span.Start))
+	b.cell = nil
+	if *b.cells >= b.lim.MaxGridCells {
+		// Memory stays proportional to the limit, not to the page.
+		if !b.capped {
+			b.capped = true
+			b.t.Problems = append(b.t.Problems, Problem{Span: c.Span, Message: fmt.Sprintf(
+				"the page's tables have more than %d cells; the rest is ignored", b.lim.MaxGridCells)})
+		}
+		return
+	}
+	*b.cells++
 	var parts []string
 	for _, it := range c.Items {
 		parts = append(parts, it.Value)
@@ -211,7 +225,6 @@ func (b *tableBuilder) closeCell(end int) {
 	c.Text = strings.Join(parts, " ")
 	b.row.Cells = append(b.row.Cells, c)
 	b.row.Span.End = c.Span.End
-	b.cell = nil
 }
 
 func (b *tableBuilder) closeRow(end int) {
@@ -228,7 +241,7 @@ func (b *tableBuilder) closeRow(end int) {
 func (b *tableBuilder) finish(end int, lim Limits) *Table {
 	b.closeRow(end)
 	b.t.Span.End = end
-	buildGrid(b.t, lim)
+	buildGrid(b.t, lim, true)
 	return b.t
 }
 
@@ -340,12 +353,13 @@ func (ib *itemBuilder) finish() []Text {
 // buildGrid places the cells on a grid, expanding spans as browsers do, and
 // records holes and overflowing spans as problems. Spans are clamped to the
 // table before anything is allocated, and the grid never exceeds lim.
-func buildGrid(t *Table, lim Limits) {
+func buildGrid(t *Table, lim Limits, shape bool) {
 	width := 0
 	if len(t.Rows) > 0 {
 		for _, c := range t.Rows[0].Cells {
 			width += min(c.ColSpan, lim.MaxColumns)
 		}
+		width = min(width, lim.MaxColumns)
 	}
 	used := 0
 	grid := make([][]*Cell, len(t.Rows))
@@ -384,7 +398,33 @@ rows:
 		}
 	}
 	t.Grid = grid
-	shapeProblems(t, width)
+	capRows(t, width, lim)
+	if shape {
+		shapeProblems(t, width)
+	}
+	padGrid(t, width)
+}
+
+// capRows drops the rows past the point where the grid, once every row is
+// padded to width, would hold more than lim.MaxGridCells slots: a narrow
+// header over a hundred thousand rows must not allocate rows × width.
+func capRows(t *Table, width int, lim Limits) {
+	slots := 0
+	for r, cells := range t.Grid {
+		slots += max(len(cells), width)
+		if slots <= lim.MaxGridCells {
+			continue
+		}
+		t.Problems = append(t.Problems, Problem{Span: t.Rows[r].Span, Message: fmt.Sprintf(
+			"table is too large (more than %d cells once rows are padded to the header); this row and the rest are ignored", lim.MaxGridCells)})
+		t.Rows, t.Grid = t.Rows[:r], t.Grid[:r]
+		for _, row := range t.Rows {
+			for _, c := range row.Cells {
+				c.RowSpan = min(c.RowSpan, max(r-c.Row, 1))
+			}
+		}
+		return
+	}
 }
 
 // shapeProblems reports rows that stick out past the header row or stop short of it.
@@ -394,7 +434,7 @@ func shapeProblems(t *Table, width int) {
 		switch {
 		case len(cells) > width && width > 0:
 			c := cells[width]
-			if c.Row != r && len(row.Cells) > 0 { // pushed by a span from above
+			if c == nil || c.Row != r { // a hole, or pushed by a span from above
 				c = row.Cells[len(row.Cells)-1]
 			}
 			t.Problems = append(t.Problems, Problem{Span: c.Span, Message: fmt.Sprintf(
@@ -405,6 +445,12 @@ func shapeProblems(t *Table, width int) {
 			t.Problems = append(t.Problems, Problem{Span: row.Span, Message: fmt.Sprintf(
 				"this row covers %d of the table's %d columns, leaving a hole", len(cells), width)})
 		}
+	}
+}
+
+// padGrid makes every grid row at least width slots long.
+func padGrid(t *Table, width int) {
+	for r := range t.Grid {
 		for len(t.Grid[r]) < width {
 			t.Grid[r] = append(t.Grid[r], nil)
 		}

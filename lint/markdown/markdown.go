@@ -18,7 +18,8 @@ import (
 
 // Limits bound the work done on one page; hitting one is reported as a Problem.
 type Limits struct {
-	// MaxGridCells caps rows×columns of one expanded table grid.
+	// MaxGridCells caps rows×columns of one expanded table grid, and the
+	// cells read from all the tables of one page (≈160 bytes each).
 	MaxGridCells int
 	// MaxColumns caps the columns of one table.
 	MaxColumns int
@@ -26,7 +27,7 @@ type Limits struct {
 
 // DefaultLimits are generous for real handbooks and small enough to keep
 // memory bounded on hostile pages.
-var DefaultLimits = Limits{MaxGridCells: 1 << 20, MaxColumns: 1000}
+var DefaultLimits = Limits{MaxGridCells: 1 << 18, MaxColumns: 1000}
 
 // Page is everything on one markdown page that may hold a ladder.
 type Page struct {
@@ -36,6 +37,8 @@ type Page struct {
 	// Comments are the page's HTML comments (in HTML blocks and tables), in
 	// document order; suppression directives live in them.
 	Comments []Text
+
+	cells int // table cells read so far, bounded by Limits.MaxGridCells
 }
 
 // Text is a piece of text with the span it came from.
@@ -101,6 +104,8 @@ type Section struct {
 	Heading Text
 	Level   int
 	Items   []*ListItem
+	// Paragraphs are the section's own paragraphs (outside lists).
+	Paragraphs []Text
 }
 
 // ListItem is a list item's own text and its nested items.
@@ -136,13 +141,17 @@ func Parse(f *source.File, lim Limits) *Page {
 				tableEnd = end
 			}
 		case *east.Table:
-			p.Tables = append(p.Tables, pipeTable(f, n, lim))
+			p.Tables = append(p.Tables, p.pipeTable(n, lim))
 		case *gast.Heading:
 			cur = &Section{Heading: inlineText(n, f.Data), Level: n.Level}
 			p.Sections = append(p.Sections, cur)
 		case *gast.List:
 			if cur != nil {
 				cur.Items = append(cur.Items, listItems(n, f.Data)...)
+			}
+		case *gast.Paragraph:
+			if cur != nil {
+				cur.Paragraphs = append(cur.Paragraphs, inlineText(n, f.Data))
 			}
 		}
 	}

@@ -12,8 +12,10 @@ import (
 // pipeTable converts a goldmark GFM table. goldmark pads short rows and drops
 // extra cells, so cells are split again from each row's source line, which
 // starts at the offset goldmark records for the row.
-func pipeTable(f *source.File, n *east.Table, lim Limits) *Table {
+func (p *Page) pipeTable(n *east.Table, lim Limits) *Table {
+	f := p.File
 	t := &Table{Kind: Pipe}
+rows:
 	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
 		start := r.Pos()
 		if start < 0 {
@@ -22,6 +24,14 @@ func pipeTable(f *source.File, n *east.Table, lim Limits) *Table {
 		end := lineEnd(f.Data, start)
 		row := &Row{Span: trimSpan(f.Data, start, end)}
 		for _, s := range splitPipeRow(f.Data, start, end) {
+			if p.cells++; p.cells > lim.MaxGridCells {
+				t.Problems = append(t.Problems, Problem{Span: s, Message: fmt.Sprintf(
+					"the page's tables have more than %d cells; the rest is ignored", lim.MaxGridCells)})
+				if len(row.Cells) > 0 {
+					t.Rows = append(t.Rows, row)
+				}
+				break rows
+			}
 			text := plain(string(unescapePipes(f.Data[s.Start:s.End])))
 			row.Cells = append(row.Cells, &Cell{Span: s, Header: len(t.Rows) == 0, RowSpan: 1, ColSpan: 1,
 				Text: text, Items: pipeItems(f.Data, s)})
@@ -31,9 +41,9 @@ func pipeTable(f *source.File, n *east.Table, lim Limits) *Table {
 	if len(t.Rows) > 0 {
 		t.Span = source.Span{Start: t.Rows[0].Span.Start, End: t.Rows[len(t.Rows)-1].Span.End}
 	}
-	buildGrid(t, lim)
-	// For pipe tables the shape problems speak in cells, not spans.
-	t.Problems = t.Problems[:0]
+	// For pipe tables the shape problems speak in cells, not spans; the
+	// grid reports only the limits it hit.
+	buildGrid(t, lim, false)
 	if len(t.Rows) == 0 {
 		return t
 	}
