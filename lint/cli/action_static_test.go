@@ -263,3 +263,82 @@ func TestDockerfile(t *testing.T) {
 		t.Error("the final stage copies nothing from the build stage")
 	}
 }
+
+// readmeWorkflow is the first yaml block of the README's "GitHub Action" section.
+func readmeWorkflow(t *testing.T) []byte {
+	t.Helper()
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(b), "\n## GitHub Action\n")
+	if !ok {
+		t.Fatal(`README.md has no "## GitHub Action" section`)
+	}
+	_, block, ok := strings.Cut(section, "```yaml\n")
+	if !ok {
+		t.Fatal("the GitHub Action section has no yaml block")
+	}
+	block, _, _ = strings.Cut(block, "```")
+	return []byte(block)
+}
+
+// TestReadmeWorkflow: the copy-paste workflow is valid (SchemaStore's
+// workflow schema), runs on pull_request only with read-only contents, has
+// no paths filter (so the required check always reports), and passes only
+// declared inputs to the action (§5, §8.5 S6).
+func TestReadmeWorkflow(t *testing.T) {
+	b := readmeWorkflow(t)
+	validate(t, "../../testdata/schemas/github-workflow.json", yamlToJSON(t, b))
+	var wf struct {
+		On          any               `yaml:"on"`
+		Permissions map[string]string `yaml:"permissions"`
+		Jobs        map[string]struct {
+			Steps []struct {
+				Uses string            `yaml:"uses"`
+				With map[string]string `yaml:"with"`
+			} `yaml:"steps"`
+		} `yaml:"jobs"`
+	}
+	if err := yaml.Unmarshal(b, &wf); err != nil {
+		t.Fatal(err)
+	}
+	if wf.On != "pull_request" {
+		t.Errorf("on: %v, want pull_request only (no paths filter, no pull_request_target)", wf.On)
+	}
+	if len(wf.Permissions) != 1 || wf.Permissions["contents"] != "read" {
+		t.Errorf("permissions: %v, want contents: read only", wf.Permissions)
+	}
+	declared := readActionMeta(t).Inputs
+	uses := 0
+	for _, job := range wf.Jobs {
+		for _, s := range job.Steps {
+			if !strings.HasPrefix(s.Uses, "ladderlint/ladderlint@") {
+				continue
+			}
+			uses++
+			for k := range s.With {
+				if _, ok := declared[k]; !ok {
+					t.Errorf("with: %s is not an input of action.yml", k)
+				}
+			}
+		}
+	}
+	if uses != 1 {
+		t.Errorf("the workflow uses the action %d times, want 1", uses)
+	}
+}
+
+// TestReadmeWorkflowSchemaRejects: the workflow schema catches a typo, so
+// TestReadmeWorkflow proves something.
+func TestReadmeWorkflowSchemaRejects(t *testing.T) {
+	bad := strings.Replace(string(readmeWorkflow(t)), "runs-on:", "run-on:", 1)
+	abs, _ := filepath.Abs("../../testdata/schemas/github-workflow.json")
+	res, err := gojsonschema.Validate(gojsonschema.NewReferenceLoader("file://"+filepath.ToSlash(abs)), gojsonschema.NewGoLoader(yamlToJSON(t, []byte(bad))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Valid() {
+		t.Error("a workflow with run-on: instead of runs-on: passed the schema")
+	}
+}
