@@ -95,6 +95,9 @@ func Run(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := matcher.AddNames(opt.Config.Levels.Names); err != nil {
+		return nil, err
+	}
 	placeholders := opt.Config.Placeholders
 	if placeholders == nil {
 		placeholders = ladder.DefaultPlaceholders

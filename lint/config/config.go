@@ -56,6 +56,9 @@ type Levels struct {
 	Patterns []string `yaml:"patterns"`
 	// Code, when set, is a regular expression every level code must match (e.g. "^(IC[1-7]|M[3-6])$").
 	Code string `yaml:"code"`
+	// Names maps level names that carry no code ("Senior Software Engineer")
+	// to a code ("SE3"): letters for the track, a number for the rank.
+	Names map[string]string `yaml:"names"`
 }
 
 // Suppressions configures inline suppression comments.
@@ -136,6 +139,8 @@ func Parse(path string, data []byte) (*Config, error) {
 	return c, c.validate()
 }
 
+var levelCode = regexp.MustCompile(`^[A-Za-z]+\d{1,3}$`)
+
 var (
 	yamlLine   = regexp.MustCompile(`^(?:yaml: )?(?:unmarshal errors:\n\s*)?line (\d+): (.*)$`)
 	unknownKey = regexp.MustCompile(`^field (\S+) not found in type config\.\w+$`)
@@ -211,8 +216,13 @@ func (c *Config) validate() error {
 		if err != nil {
 			return c.errorAt(fmt.Sprintf("levels.patterns.%d", i), "level pattern is not a valid regular expression: "+err.Error())
 		}
-		if re.SubexpIndex("track") < 0 || re.SubexpIndex("rank") < 0 {
-			return c.errorAt(fmt.Sprintf("levels.patterns.%d", i), "level pattern needs the named groups (?P<track>…) and (?P<rank>…)")
+		if re.SubexpIndex("rank") < 0 {
+			return c.errorAt(fmt.Sprintf("levels.patterns.%d", i), "level pattern needs the named group (?P<rank>…), and may have (?P<track>…)")
+		}
+	}
+	for name, code := range c.Levels.Names {
+		if !levelCode.MatchString(code) {
+			return c.errorAt("levels.names."+name, fmt.Sprintf("level %q: code %q should be letters followed by a number, like SE2", name, code))
 		}
 	}
 	if c.Levels.Code != "" {

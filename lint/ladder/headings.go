@@ -18,18 +18,30 @@ var categoryItem = regexp.MustCompile(`^([\p{L}][\p{L}\p{N} &/'’\-]{0,39}?)\s*
 func (x *extractor) headings() []*Ladder {
 	var out []*Ladder
 	var l *Ladder
+	var lv *Level
 	depth := 0
+	subheadings := map[string]bool{} // categories named by sub-headings
 	finish := func() {
+		if l != nil {
+			dropTrailingSection(l, subheadings)
+		}
 		if l != nil && x.plausibleHeadings(l) {
 			out = append(out, l)
 		}
-		l = nil
+		l, lv = nil, nil
+		subheadings = map[string]bool{}
 	}
 	for _, s := range x.page.Sections {
 		lb, ok := x.opt.Levels.Match(s.Heading.Value)
 		if !ok || len(s.Heading.Value) > 80 {
-			if l != nil && s.Level <= depth {
+			switch {
+			case l == nil:
+			case s.Level <= depth:
 				finish()
+			case lv != nil:
+				// "### Knowledge" under "## Level 1": a sub-heading names a category.
+				addCategory(l, lv, s.Heading.Value, s.Heading.Span, sectionCell(s))
+				subheadings[strings.ToLower(s.Heading.Value)] = true
 			}
 			continue
 		}
@@ -40,18 +52,14 @@ func (x *extractor) headings() []*Ladder {
 			l = &Ladder{Format: Headings, Span: s.Heading.Span, depth: s.Level}
 			depth = s.Level
 		}
-		lv := &Level{Label: shortLabel(s.Heading.Value, lb), Code: lb.Code(), Track: lb.Track, Rank: lb.Rank,
+		lv = &Level{Label: shortLabel(s.Heading.Value, lb), Code: lb.Code(), Track: lb.Track, Rank: lb.Rank,
 			Span: s.Heading.Span, Block: s.Heading.Span}
 		for _, it := range s.Items {
 			name, cell, ok := headingCell(it)
 			if !ok {
 				continue
 			}
-			i := categoryIndex(l, name, it.Text.Span)
-			for len(lv.Cells) <= i {
-				lv.Cells = append(lv.Cells, nil)
-			}
-			lv.Cells[i] = mergeHeadingCell(lv.Cells[i], cell)
+			addCategory(l, lv, name, it.Text.Span, cell)
 			lv.Block.End = max(lv.Block.End, endOf(it))
 		}
 		l.Levels = append(l.Levels, lv)
@@ -59,6 +67,9 @@ func (x *extractor) headings() []*Ladder {
 	}
 	finish()
 	for _, l := range out {
+		for _, lv := range l.Levels {
+			l.Span.End = max(l.Span.End, lv.Block.End)
+		}
 		for _, lv := range l.Levels {
 			for len(lv.Cells) < len(l.Categories) {
 				lv.Cells = append(lv.Cells, nil)
@@ -145,4 +156,73 @@ func endOf(it *markdown.ListItem) int {
 		end = max(end, endOf(c))
 	}
 	return end
+}
+
+// addCategory files cell under the category called name for level lv.
+func addCategory(l *Ladder, lv *Level, name string, span source.Span, cell *Cell) {
+	cell.Category = name
+	i := categoryIndex(l, name, span)
+	for len(lv.Cells) <= i {
+		lv.Cells = append(lv.Cells, nil)
+	}
+	lv.Cells[i] = mergeHeadingCell(lv.Cells[i], cell)
+	lv.Block.End = max(lv.Block.End, cell.Span.End)
+	for _, it := range cell.Items {
+		lv.Block.End = max(lv.Block.End, it.Span.End)
+	}
+}
+
+// sectionCell is what a category sub-heading says: its paragraphs and bullets.
+func sectionCell(s *markdown.Section) *Cell {
+	c := &Cell{Span: s.Heading.Span}
+	c.Items = append(c.Items, s.Paragraphs...)
+	var walk func([]*markdown.ListItem)
+	walk = func(items []*markdown.ListItem) {
+		for _, it := range items {
+			if it.Text.Value != "" {
+				c.Items = append(c.Items, it.Text)
+			}
+			walk(it.Children)
+		}
+	}
+	walk(s.Items)
+	var parts []string
+	for _, t := range c.Items {
+		parts = append(parts, t.Value)
+	}
+	c.Text = strings.Join(parts, " ")
+	if len(c.Items) > 0 {
+		c.Span = source.Span{Start: c.Items[0].Span.Start, End: c.Items[len(c.Items)-1].Span.End}
+	}
+	return c
+}
+
+// dropTrailingSection removes a sub-heading category that only the last of
+// three or more levels has ("#### References" after the last level): it
+// belongs to the page, not to the ladder.
+func dropTrailingSection(l *Ladder, subheadings map[string]bool) {
+	if len(l.Levels) < 3 {
+		return
+	}
+	last := l.Levels[len(l.Levels)-1]
+	for i := len(l.Categories) - 1; i >= 0; i-- {
+		if !subheadings[strings.ToLower(l.Categories[i].Name)] {
+			continue
+		}
+		only := i < len(last.Cells) && last.Cells[i] != nil
+		for _, lv := range l.Levels[:len(l.Levels)-1] {
+			if i < len(lv.Cells) && lv.Cells[i] != nil {
+				only = false
+			}
+		}
+		if !only {
+			continue
+		}
+		l.Categories = append(l.Categories[:i], l.Categories[i+1:]...)
+		for _, lv := range l.Levels {
+			if i < len(lv.Cells) {
+				lv.Cells = append(lv.Cells[:i], lv.Cells[i+1:]...)
+			}
+		}
+	}
 }
