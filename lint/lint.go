@@ -190,7 +190,14 @@ func discover(opt Options) ([]string, []error) {
 	var files []string
 	var errs []error
 	seen := map[string]bool{}
+	wd, _ := os.Getwd()
 	add := func(p string) {
+		// Findings name files relative to the current folder, slash-separated.
+		if filepath.IsAbs(p) && wd != "" {
+			if rel, err := filepath.Rel(wd, p); err == nil {
+				p = rel
+			}
+		}
 		p = filepath.ToSlash(filepath.Clean(p))
 		if !seen[p] {
 			seen[p] = true
@@ -275,6 +282,12 @@ func describeErr(err error) string {
 // readFile reads one page, refusing non-regular files, files over max bytes
 // and binary files.
 func readFile(path string, max int64) (*source.File, error) {
+	// Stat first: opening a FIFO for reading blocks until a writer comes.
+	if info, err := os.Stat(path); err != nil {
+		return nil, &FileError{Path: path, Msg: "cannot read: " + describeErr(err)}
+	} else if !info.Mode().IsRegular() {
+		return nil, &FileError{Path: path, Msg: "not a regular file"}
+	}
 	fh, err := os.Open(path)
 	if err != nil {
 		return nil, &FileError{Path: path, Msg: "cannot read: " + describeErr(err)}
