@@ -89,7 +89,7 @@ func TestE3FailLevel(t *testing.T) {
 // TestE4BadInput: a bad input value fails with exit 2 and one error
 // annotation without a file that names the input.
 func TestE4BadInput(t *testing.T) {
-	cases := map[string]string{"fail-level": "bogus", "config": "no-such-config.yml"}
+	cases := map[string]string{"fail-level": "bogus", "config": "no-such-config.yml", "paths": "no/such/folder"}
 	for input, value := range cases {
 		t.Run(input, func(t *testing.T) {
 			r := run(t, step{fixture: "error", with: map[string]string{input: value}})

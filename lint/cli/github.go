@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -51,6 +53,8 @@ type github struct {
 	env    Env
 	// from maps a flag name to the input that set it, for error messages.
 	from map[string]string
+	// inputPaths are the paths that came from the paths input.
+	inputPaths []string
 }
 
 func newGitHub(stdout io.Writer, env Env) *github {
@@ -75,6 +79,7 @@ func (g *github) applyInputs(fs *flag.FlagSet) ([]string, error) {
 				for _, p := range strings.Split(v, "\n") {
 					if p = strings.TrimSpace(p); p != "" {
 						paths = append(paths, p)
+						g.inputPaths = append(g.inputPaths, filepath.ToSlash(p))
 					}
 				}
 			}
@@ -116,9 +121,12 @@ func (g *github) report(run *report.Run, res *lint.Result, cfg *config.Config, f
 	workspace := g.env("GITHUB_WORKSPACE")
 	for _, e := range res.Errors {
 		var fe *lint.FileError
-		if errors.As(e, &fe) {
+		switch {
+		case errors.As(e, &fe) && slices.Contains(g.inputPaths, fe.Path):
+			g.toolError("", fmt.Sprintf("input %q: %s: %s", "paths", fe.Path, fe.Msg))
+		case errors.As(e, &fe):
 			g.toolError(fe.Path, fe.Msg)
-		} else {
+		default:
 			g.toolError("", e.Error())
 		}
 	}
@@ -132,7 +140,7 @@ func (g *github) report(run *report.Run, res *lint.Result, cfg *config.Config, f
 		return err
 	}
 	g.action.EndGroup()
-	report.GitHubAnnotations(g.action, run, workspace, seeAlso)
+	report.GitHubAnnotations(g.action, run, report.AnnotationOptions{Workspace: workspace, SeeAlso: seeAlso, ErrorsUsed: len(res.Errors)})
 
 	if summaryFile != "" {
 		opt := report.SummaryOptions{Documents: res.Documents, FailLevel: cfg.FailLevel, Failed: failed, Workspace: workspace}

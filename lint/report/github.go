@@ -28,26 +28,38 @@ const (
 	GitHubTitleLimit = 255
 )
 
+// AnnotationOptions say where annotations point to.
+type AnnotationOptions struct {
+	// Workspace, when set, makes absolute file names relative to it.
+	Workspace string
+	// SeeAlso is where all findings are, for the overflow notice ("the job summary").
+	SeeAlso string
+	// ErrorsUsed is how many error annotations the step has already
+	// written (tool errors); they count against the cap.
+	ErrorsUsed int
+}
+
 // GitHubAnnotations writes one annotation per finding through a (whose
 // writer is the step's stdout): errors first, then warnings, then notes,
 // each in file, line, column order, at most GitHubAnnotationCap of each
 // type. When findings are left out, the last notice slot says how many and
-// where to see them (seeAlso, e.g. "the job summary"). workspace, when set,
-// makes absolute file names relative to it.
+// where to see them.
 //
 // Handbook text only ever reaches the output as an escaped property value
 // or as the data of an annotation (contract N2), after Visible (N4).
-func GitHubAnnotations(a *githubactions.Action, r *Run, workspace, seeAlso string) {
+func GitHubAnnotations(a *githubactions.Action, r *Run, o AnnotationOptions) {
+	workspace := o.Workspace
 	ranked := make([]check.Finding, len(r.Findings))
 	copy(ranked, r.Findings)
 	sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].Severity > ranked[j].Severity })
 
 	e, w, n := r.Counts()
+	errorCap := max(0, GitHubAnnotationCap-o.ErrorsUsed)
 	noteCap := GitHubAnnotationCap
-	if e > GitHubAnnotationCap || w > GitHubAnnotationCap || n > GitHubAnnotationCap {
+	if e > errorCap || w > GitHubAnnotationCap || n > GitHubAnnotationCap {
 		noteCap-- // the overflow notice takes the last notice slot
 	}
-	caps := map[check.Severity]int{check.Error: GitHubAnnotationCap, check.Warning: GitHubAnnotationCap, check.Info: noteCap}
+	caps := map[check.Severity]int{check.Error: errorCap, check.Warning: GitHubAnnotationCap, check.Info: noteCap}
 	left := map[check.Severity]int{}
 	for _, f := range ranked {
 		if caps[f.Severity] == 0 {
@@ -75,7 +87,7 @@ func GitHubAnnotations(a *githubactions.Action, r *Run, workspace, seeAlso strin
 		}
 		a.WithFieldsMap(map[string]string{"title": "ladderlint: more findings"}).Noticef("%s",
 			fmt.Sprintf("%s not annotated (%s; GitHub shows %d annotations of each type per step); see %s",
-				plural(total, "more finding"), strings.Join(parts, ", "), GitHubAnnotationCap, seeAlso))
+				plural(total, "more finding"), strings.Join(parts, ", "), GitHubAnnotationCap, o.SeeAlso))
 	}
 }
 

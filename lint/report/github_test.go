@@ -93,7 +93,7 @@ func TestAnnotationLines(t *testing.T) {
 	}
 	for _, c := range cases {
 		var buf bytes.Buffer
-		GitHubAnnotations(newAction(&buf), &Run{Findings: []check.Finding{c.f}}, "/github/workspace", "the job summary")
+		GitHubAnnotations(newAction(&buf), &Run{Findings: []check.Finding{c.f}}, AnnotationOptions{Workspace: "/github/workspace", SeeAlso: "the job summary"})
 		if got := buf.String(); got != c.expect+"\n" {
 			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.expect+"\n")
 		}
@@ -123,20 +123,22 @@ func TestAnnotationCap(t *testing.T) {
 	cases := []struct {
 		name                    string
 		errors, warnings, notes int
+		used                    int
 		wantE, wantW, wantN     int
 		notice                  string
 	}{
-		{"25 errors", 25, 0, 0, 10, 0, 1, "15 more findings not annotated (15 errors; "},
-		{"10 of each", 10, 10, 10, 10, 10, 10, ""},
-		{"12 of each", 12, 12, 12, 10, 10, 10, "7 more findings not annotated (2 errors, 2 warnings, 3 notes; "},
-		{"11 notes", 0, 0, 11, 0, 0, 10, "2 more findings not annotated (2 notes; "},
+		{"25 errors", 25, 0, 0, 0, 10, 0, 1, "15 more findings not annotated (15 errors; "},
+		{"10 of each", 10, 10, 10, 0, 10, 10, 10, ""},
+		{"12 of each", 12, 12, 12, 0, 10, 10, 10, "7 more findings not annotated (2 errors, 2 warnings, 3 notes; "},
+		{"11 notes", 0, 0, 11, 0, 0, 0, 10, "2 more findings not annotated (2 notes; "},
+		{"10 errors after 3 tool errors", 10, 0, 0, 3, 7, 0, 1, "3 more findings not annotated (3 errors; "},
 	}
 	for _, c := range cases {
 		// Notes first in the input: ranking must put errors first.
 		findings := append(manyFindings(c.notes, check.Info), manyFindings(c.warnings, check.Warning)...)
 		findings = append(findings, manyFindings(c.errors, check.Error)...)
 		var buf bytes.Buffer
-		GitHubAnnotations(newAction(&buf), &Run{Findings: findings}, "", "the job summary")
+		GitHubAnnotations(newAction(&buf), &Run{Findings: findings}, AnnotationOptions{SeeAlso: "the job summary", ErrorsUsed: c.used})
 		lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
 		count := map[string]int{}
 		last := ""
