@@ -13,13 +13,16 @@ import (
 	"testing"
 )
 
+// pkgDir is this package's folder, where go test starts (tests may t.Chdir).
+var pkgDir, pkgDirErr = os.Getwd()
+
 // repoRoot is the module root, two folders up from this package.
 func repoRoot(t *testing.T) string {
 	t.Helper()
-	root, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
+	if pkgDirErr != nil {
+		t.Fatal(pkgDirErr)
 	}
+	root := filepath.Dir(filepath.Dir(pkgDir))
 	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
 		t.Fatalf("no go.mod at %s: %v", root, err)
 	}
