@@ -57,7 +57,7 @@ type sarifDriver struct {
 // sarifRule is a reportingDescriptor (§3.49).
 type sarifRule struct {
 	ID                   string               `json:"id"`
-	Name                 string               `json:"name"`
+	Name                 string               `json:"name,omitempty"`
 	ShortDescription     sarifMultiformat     `json:"shortDescription"`
 	FullDescription      sarifMultiformat     `json:"fullDescription"`
 	Help                 sarifMultiformat     `json:"help"`
