@@ -142,17 +142,24 @@ func Run(opt Options) (*Result, error) {
 					results[i].err = err
 					continue
 				}
+				if !mayHoldLadder(f.Data, matcher) {
+					continue // the zero fileResult: linted, nothing to say
+				}
 				page := markdown.Parse(f, opt.Limits)
 				ladders := ladder.Extract(page, lopt)
 				r := fileResult{file: f, ladders: len(ladders), findings: chk.Suppress(f, chk.Run(f, ladders), page.Comments)}
 				if changed != nil {
-					r.findings, r.skipped = touched(f, ladders, r.findings, changed[f.Path])
-					r.ladders -= r.skipped
+					r.findings, ladders = touched(f, ladders, r.findings, changed[f.Path])
+					r.skipped = r.ladders - len(ladders)
+					r.ladders = len(ladders)
 				}
 				if opt.Documents {
 					for _, l := range ladders {
 						r.docs = append(r.docs, l.Document(f, chk.Areas()))
 					}
+				}
+				if len(r.findings) == 0 {
+					r.file = nil // keep only the pages a report quotes
 				}
 				results[i] = r
 			}
@@ -179,6 +186,19 @@ func Run(opt Options) (*Result, error) {
 	}
 	sort.SliceStable(res.Findings, func(i, j int) bool { return check.Less(&res.Findings[i], &res.Findings[j]) })
 	return res, nil
+}
+
+// mayHoldLadder is the cheap scan that spares most pages of a handbook the
+// markdown parser: a page is parsed when it has a table, two level headings,
+// or a ladderlint comment directive (whose misuse is itself a finding).
+func mayHoldLadder(data []byte, m *ladder.Matcher) bool {
+	if bytes.Contains(data, []byte("ladderlint-")) {
+		return true
+	}
+	return markdown.MayHoldLadder(data, func(h string) bool {
+		_, ok := m.Match(h)
+		return ok
+	})
 }
 
 // discover expands opt.Paths into a sorted list of slash-separated paths.
@@ -316,18 +336,17 @@ func readFile(path string, max int64) (*source.File, error) {
 
 // touched keeps the findings inside ladders that the changed lines touch
 // (a gap in a ladder you edited is yours) and page-level findings on changed
-// lines; it returns them and the number of untouched ladders.
-func touched(f *source.File, ladders []*ladder.Ladder, findings []check.Finding, lines changes.Lines) ([]check.Finding, int) {
+// lines; it returns them and the touched ladders.
+func touched(f *source.File, ladders []*ladder.Ladder, findings []check.Finding, lines changes.Lines) ([]check.Finding, []*ladder.Ladder) {
 	var spans []source.Span
-	skipped := 0
+	var kept []*ladder.Ladder
 	for _, l := range ladders {
 		if lines.Touches(f.Pos(l.Span.Start).Line, f.Pos(l.Span.End).Line) {
 			spans = append(spans, l.Span)
-		} else {
-			skipped++
+			kept = append(kept, l)
 		}
 	}
-	kept := findings[:0]
+	keptFindings := findings[:0]
 	for _, fd := range findings {
 		in := lines.Touches(fd.Range.Start.Line, fd.Range.Start.Line)
 		for _, s := range spans {
@@ -336,8 +355,8 @@ func touched(f *source.File, ladders []*ladder.Ladder, findings []check.Finding,
 			}
 		}
 		if in {
-			kept = append(kept, fd)
+			keptFindings = append(keptFindings, fd)
 		}
 	}
-	return kept, skipped
+	return keptFindings, kept
 }

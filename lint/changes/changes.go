@@ -36,17 +36,17 @@ func (e *Error) Error() string { return e.Msg }
 // after the deletion. Files deleted since rev are left out.
 func Since(dir, rev string) (map[string]Lines, error) {
 	if strings.HasPrefix(rev, "-") || rev == "" {
-		return nil, &Error{Msg: fmt.Sprintf("-changed-since %q is not a git revision", rev)}
+		return nil, &Error{Msg: fmt.Sprintf("%q is not a git revision", rev)}
 	}
 	if _, err := exec.LookPath("git"); err != nil {
-		return nil, &Error{Msg: "-changed-since needs git, which is not installed"}
+		return nil, &Error{Msg: "comparing with a revision needs git, which is not installed"}
 	}
 	if out, err := git(dir, "rev-parse", "--verify", "--quiet", rev+"^{commit}"); err != nil || len(out) == 0 {
-		return nil, &Error{Msg: fmt.Sprintf("-changed-since: %q is not a commit in this repository (fetch it first, e.g. git fetch --depth=1 origin %s)", rev, rev)}
+		return nil, &Error{Msg: fmt.Sprintf("%q is not a commit in this repository (fetch it first, e.g. git fetch --depth=1 origin %s)", rev, rev)}
 	}
 	out, err := git(dir, "diff", "--relative", "--no-color", "--no-ext-diff", "--unified=0", "--diff-filter=d", rev, "--")
 	if err != nil {
-		return nil, &Error{Msg: "-changed-since: git diff failed: " + err.Error()}
+		return nil, &Error{Msg: "git diff failed: " + err.Error()}
 	}
 	return parseDiff(out), nil
 }

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/ladderlint/ladderlint/lint"
+	"github.com/ladderlint/ladderlint/lint/changes"
 	"github.com/ladderlint/ladderlint/lint/check"
 	"github.com/ladderlint/ladderlint/lint/config"
 	"github.com/ladderlint/ladderlint/lint/ladder"
@@ -35,6 +36,8 @@ type Env func(string) string
 const usage = `usage: ladderlint [flags] [PATH...]       lint markdown files and folders (default .)
        ladderlint extract [flags] [PATH...] print the ladders found, as JSON
        ladderlint rules                     list the rules with their help
+       ladderlint config [-verify] [-config FILE] [PATH]
+                                            print the effective configuration, or check a file
 
 flags:
 `
@@ -48,7 +51,7 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 		}
 	}()
 	cmd := "lint"
-	if len(args) > 0 && (args[0] == "extract" || args[0] == "rules") {
+	if len(args) > 0 && (args[0] == "extract" || args[0] == "rules" || args[0] == "config") {
 		cmd, args = args[0], args[1:]
 	}
 	fs := flag.NewFlagSet("ladderlint", flag.ContinueOnError)
@@ -59,6 +62,16 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 	failLevel := fs.String("fail-level", "", "lowest severity that fails the run: error, warning or never (default from the configuration, else error)")
 	noSnippets := fs.Bool("no-snippets", false, "text format: do not print the source line under each finding")
 	maxSize := fs.Int64("max-file-size", lint.DefaultMaxFileSize, "largest file to read, in bytes")
+	changedSince := fs.String("changed-since", "", "lint only pages changed since this git revision, and report the ladders the diff touches")
+	verify := fs.Bool("verify", false, "config: only check the configuration file, print nothing when it is valid")
+	var outputs []output
+	fs.Func("output", "also write a report to a file, as FORMAT=PATH (formats: "+strings.Join(fileFormats, ", ")+"); repeatable", func(v string) error {
+		o, err := parseOutput(v)
+		if err == nil {
+			outputs = append(outputs, o)
+		}
+		return err
+	})
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return ExitClean
@@ -67,6 +80,9 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 	}
 	if cmd == "rules" {
 		return rules(stdout)
+	}
+	if cmd == "config" {
+		return showConfig(*configPath, fs.Args(), *verify, stdout, stderr)
 	}
 	if *format == "" {
 		*format = "text"
@@ -118,9 +134,14 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 	if cfg.Path != "" {
 		root = filepath.Dir(cfg.Path)
 	}
-	res, err := lint.Run(lint.Options{Paths: paths, Root: root, Config: cfg, MaxFileSize: *maxSize, Documents: cmd == "extract" || gh != nil})
+	res, err := lint.Run(lint.Options{Paths: paths, Root: root, Config: cfg, MaxFileSize: *maxSize,
+		Documents: cmd == "extract" || gh != nil, ChangedSince: *changedSince})
 	if err != nil {
-		toolError(err.Error())
+		msg := err.Error()
+		if ce := (*changes.Error)(nil); errors.As(err, &ce) {
+			msg = flagName("changed-since") + ": " + msg
+		}
+		toolError(msg)
 		return ExitUsage
 	}
 	if gh == nil {
@@ -145,17 +166,24 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 	}
 	run := &report.Run{Files: res.Files, Ladders: res.Ladders, Findings: res.Findings, Sources: res.Sources}
 	exit := exitFor(res.Findings, cfg.FailLevel)
-	switch *format {
-	case "json":
-		err = report.JSON(stdout, run)
-	case "github":
+	if *format == "github" {
 		err = gh.report(run, res, cfg, exit != ExitClean)
-	default:
-		err = report.Text(stdout, run, !*noSnippets)
+	} else {
+		err = write(stdout, *format, run, !*noSnippets)
 	}
 	if err != nil {
 		toolError("cannot write the report: " + err.Error())
 		return ExitInternal
+	}
+	if res.SkippedFiles+res.SkippedLadders > 0 && *format == "text" {
+		fmt.Fprintf(stdout, "ladderlint: -changed-since %s: %d unchanged files and %d untouched ladders not reported\n",
+			report.Safe(*changedSince), res.SkippedFiles, res.SkippedLadders)
+	}
+	for _, o := range outputs {
+		if err := o.write(run); err != nil {
+			toolError(flagName("output") + " " + err.Error())
+			return ExitUsage
+		}
 	}
 	if len(res.Errors) > 0 {
 		return ExitUsage
@@ -163,8 +191,26 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 	return exit
 }
 
-// formats are the values of -format; each has a case in Main's switch.
-var formats = []string{"text", "json", "github"}
+// formats are the values of -format: the file formats (written by write)
+// and github (annotations, summary and outputs in GitHub Actions).
+var formats = append(slices.Clone(fileFormats), "github")
+
+// fileFormats are the reports write can produce, to stdout or with -output.
+var fileFormats = []string{"text", "json", "sarif", "rdjsonl"}
+
+// write writes run in format to w.
+func write(w io.Writer, format string, run *report.Run, snippets bool) error {
+	switch format {
+	case "json":
+		return report.JSON(w, run)
+	case "sarif":
+		return report.SARIF(w, run)
+	case "rdjsonl":
+		return report.RDJSONL(w, run)
+	default:
+		return report.Text(w, run, snippets)
+	}
+}
 
 // exitFor decides the exit code from the findings and the fail level.
 func exitFor(findings []check.Finding, failLevel string) int {

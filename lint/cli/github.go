@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -24,6 +26,8 @@ import (
 type actionInput struct {
 	Name string // as declared in action.yml
 	Flag string // the flag it sets; "" for the paths (the arguments)
+	// Prefix is put before the input's value ("sarif=" for -output).
+	Prefix string
 }
 
 // actionInputs are all inputs action.yml declares (a test keeps the two in step).
@@ -31,7 +35,13 @@ var actionInputs = []actionInput{
 	{Name: "paths"},
 	{Name: "config", Flag: "config"},
 	{Name: "fail-level", Flag: "fail-level"},
+	{Name: "changed-since", Flag: "changed-since"},
+	{Name: "sarif-file", Flag: "output", Prefix: "sarif="},
 }
+
+// pullRequestBase is the changed-since value that means "the base commit of
+// the pull request that triggered the run".
+const pullRequestBase = "pull_request"
 
 // actionOutputs are the outputs action.yml declares, in the order written.
 var actionOutputs = []string{"errors", "warnings", "ladders", "files"}
@@ -88,12 +98,58 @@ func (g *github) applyInputs(fs *flag.FlagSet) ([]string, error) {
 		if given[in.Flag] {
 			continue
 		}
-		if err := fs.Set(in.Flag, v); err != nil {
+		if in.Flag == "changed-since" && v == pullRequestBase {
+			base, err := g.pullRequestBase()
+			if err != nil {
+				return nil, fmt.Errorf("input %q: %v", in.Name, err)
+			}
+			v = base
+		}
+		if err := fs.Set(in.Flag, in.Prefix+v); err != nil {
 			return nil, fmt.Errorf("input %q: %v", in.Name, err)
 		}
 		g.from[in.Flag] = in.Name
 	}
 	return paths, nil
+}
+
+// pullRequestBase reads the base commit of the pull request from the event
+// payload the runner stores at GITHUB_EVENT_PATH.
+func (g *github) pullRequestBase() (string, error) {
+	path := g.env("GITHUB_EVENT_PATH")
+	if path == "" {
+		return "", fmt.Errorf("%q needs GITHUB_EVENT_PATH (run on pull_request)", pullRequestBase)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("cannot read the event payload: %v", err)
+	}
+	var ev struct {
+		PullRequest *struct {
+			Base struct {
+				SHA string `json:"sha"`
+			} `json:"base"`
+		} `json:"pull_request"`
+	}
+	if err := json.Unmarshal(data, &ev); err != nil {
+		return "", fmt.Errorf("the event payload is not JSON: %v", err)
+	}
+	if ev.PullRequest == nil || !isSHA(ev.PullRequest.Base.SHA) {
+		return "", fmt.Errorf("%q works only on pull_request events (this event has no pull_request.base.sha)", pullRequestBase)
+	}
+	return ev.PullRequest.Base.SHA, nil
+}
+
+func isSHA(s string) bool {
+	if len(s) < 7 || len(s) > 64 {
+		return false
+	}
+	for _, c := range s {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // name is how a message refers to a flag: `input "fail-level"` when the
@@ -143,7 +199,8 @@ func (g *github) report(run *report.Run, res *lint.Result, cfg *config.Config, f
 	report.GitHubAnnotations(g.action, run, report.AnnotationOptions{Workspace: workspace, SeeAlso: seeAlso, ErrorsUsed: len(res.Errors)})
 
 	if summaryFile != "" {
-		opt := report.SummaryOptions{Documents: res.Documents, FailLevel: cfg.FailLevel, Failed: failed, Workspace: workspace}
+		opt := report.SummaryOptions{Documents: res.Documents, FailLevel: cfg.FailLevel, Failed: failed, Workspace: workspace,
+			SkippedFiles: res.SkippedFiles, SkippedLadders: res.SkippedLadders}
 		for _, a := range cfg.Areas {
 			opt.Areas = append(opt.Areas, a.Name)
 		}

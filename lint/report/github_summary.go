@@ -30,6 +30,8 @@ type SummaryOptions struct {
 	// Limit is the largest summary in bytes, trailing newline included
 	// (0 = GitHubSummaryLimit).
 	Limit int
+	// SkippedFiles and SkippedLadders are what changed-since left out.
+	SkippedFiles, SkippedLadders int
 }
 
 // Coverage marks, one per cell of a coverage matrix.
@@ -61,6 +63,10 @@ func GitHubSummary(r *Run, o SummaryOptions) string {
 	s.add(fmt.Sprintf("| errors | warnings | notes | ladders | files |\n|---:|---:|---:|---:|---:|\n| %d | %d | %d | %d | %d |\n\n",
 		e, w, n, r.Ladders, r.Files))
 	s.add(fmt.Sprintf("The check %s (fail level: `%s`).\n\n", verdict, o.FailLevel)) // FailLevel is validated: error, warning or never
+	if o.SkippedFiles+o.SkippedLadders > 0 {
+		s.add(fmt.Sprintf("Only the ladders this change touches were checked: %d unchanged files and %d untouched ladders on changed pages were skipped.\n\n",
+			o.SkippedFiles, o.SkippedLadders))
+	}
 
 	if len(o.Documents) > 0 {
 		s.add("### Coverage\n\n")
