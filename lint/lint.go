@@ -103,6 +103,7 @@ func Run(opt Options) (*Result, error) {
 		placeholders = ladder.DefaultPlaceholders
 	}
 	lopt := ladder.Options{Levels: matcher, Placeholders: placeholders}
+	needDigit := len(opt.Config.Levels.Patterns) == 0 && len(opt.Config.Levels.Names) == 0
 
 	res := &Result{Sources: map[string]*source.File{}}
 	files, errs := discover(opt)
@@ -142,7 +143,7 @@ func Run(opt Options) (*Result, error) {
 					results[i].err = err
 					continue
 				}
-				if !mayHoldLadder(f.Data, matcher) {
+				if !mayHoldLadder(f.Data, matcher, needDigit) {
 					continue // the zero fileResult: linted, nothing to say
 				}
 				page := markdown.Parse(f, opt.Limits)
@@ -191,11 +192,16 @@ func Run(opt Options) (*Result, error) {
 // mayHoldLadder is the cheap scan that spares most pages of a handbook the
 // markdown parser: a page is parsed when it has a table, two level headings,
 // or a ladderlint comment directive (whose misuse is itself a finding).
-func mayHoldLadder(data []byte, m *ladder.Matcher) bool {
+// With needDigit (the built-in patterns, no level names) a heading without a
+// digit is rejected before the level patterns run: each of them needs one.
+func mayHoldLadder(data []byte, m *ladder.Matcher, needDigit bool) bool {
 	if bytes.Contains(data, []byte("ladderlint-")) {
 		return true
 	}
 	return markdown.MayHoldLadder(data, func(h string) bool {
+		if needDigit && strings.IndexAny(h, "0123456789") < 0 {
+			return false
+		}
 		_, ok := m.Match(h)
 		return ok
 	})
@@ -320,12 +326,19 @@ func readFile(path string, max int64) (*source.File, error) {
 	if !info.Mode().IsRegular() {
 		return nil, &FileError{Path: path, Msg: "not a regular file"}
 	}
-	data, err := io.ReadAll(io.LimitReader(fh, max+1))
+	tooLarge := &FileError{Path: path, Msg: fmt.Sprintf("larger than the %d-byte limit (-max-file-size); not linted", max)}
+	if info.Size() > max {
+		return nil, tooLarge
+	}
+	// One read into a buffer sized from Stat (plus one byte to see growth);
+	// ReadAll's doubling would copy every page several times.
+	data := make([]byte, 0, min(info.Size(), max)+1)
+	data, err = readAll(io.LimitReader(fh, max+1), data)
 	if err != nil {
 		return nil, &FileError{Path: path, Msg: "cannot read: " + describeErr(err)}
 	}
 	if int64(len(data)) > max {
-		return nil, &FileError{Path: path, Msg: fmt.Sprintf("larger than the %d-byte limit (-max-file-size); not linted", max)}
+		return nil, tooLarge
 	}
 	head := data[:min(len(data), 8000)]
 	if bytes.IndexByte(head, 0) >= 0 {
@@ -359,4 +372,22 @@ func touched(f *source.File, ladders []*ladder.Ladder, findings []check.Finding,
 		}
 	}
 	return keptFindings, kept
+}
+
+// readAll appends r's bytes to buf, growing it only when the file grew
+// after Stat.
+func readAll(r io.Reader, buf []byte) ([]byte, error) {
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }

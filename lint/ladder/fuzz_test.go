@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ladderlint/ladderlint/lint/check"
 	"github.com/ladderlint/ladderlint/lint/config"
@@ -81,6 +82,7 @@ func fuzzPipeline(f *testing.F) {
 		f.Fatal(err)
 	}
 	opt := ladder.Options{Levels: m, Placeholders: ladder.DefaultPlaceholders}
+	isLevel := func(h string) bool { _, ok := m.Match(h); return ok }
 	cfg, err := config.Parse("fuzz.yml", []byte("categories:\n  required: [Delivery]\nareas:\n  - name: teamwork\n    terms: [help, mentor]\n"))
 	if err != nil {
 		f.Fatal(err)
@@ -91,9 +93,13 @@ func fuzzPipeline(f *testing.F) {
 	}
 	lim := markdown.Limits{MaxGridCells: 1 << 12, MaxColumns: 64}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		defer noHang(t, time.Now(), data)
 		run := func() string {
 			file := source.NewFile("fuzz.md", data)
 			ladders := ladder.Extract(markdown.Parse(file, lim), opt)
+			if len(ladders) > 0 && !markdown.MayHoldLadder(data, isLevel) {
+				t.Fatalf("%d ladders on a page MayHoldLadder rejects", len(ladders))
+			}
 			var b strings.Builder
 			for _, l := range ladders {
 				checkLadder(t, l, len(data))
@@ -167,5 +173,16 @@ func checkLadder(t *testing.T, l *ladder.Ladder, n int) {
 		if len(lv.Cells) != len(l.Categories) {
 			t.Fatalf("level %q has %d cells for %d categories", lv.Label, len(lv.Cells), len(l.Categories))
 		}
+	}
+}
+
+// slowInput is how long one input may take before the fuzzer calls it a hang.
+const slowInput = 10 * time.Second
+
+// noHang fails t when an input took longer than slowInput.
+func noHang(t *testing.T, start time.Time, data []byte) {
+	t.Helper()
+	if took := time.Since(start); took > slowInput {
+		t.Fatalf("%d-byte input took %v (more than %v)", len(data), took, slowInput)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ladderlint/ladderlint/lint/source"
 )
@@ -71,6 +72,7 @@ func FuzzParse(f *testing.F) {
 	addCorpusSeeds(f)
 	lim := Limits{MaxGridCells: 1 << 12, MaxColumns: 64}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		defer noHang(t, time.Now(), data)
 		file := source.NewFile("fuzz.md", data)
 		p := Parse(file, lim)
 		first := checkPage(t, p, lim)
@@ -93,6 +95,7 @@ func FuzzHTMLTable(f *testing.F) {
 	f.Add([]byte("<TABLE><TR><TD ROWSPAN=\"2x\">a<TD COLSPAN=-1>b</TABLE><table>"))
 	lim := Limits{MaxGridCells: 1 << 10, MaxColumns: 16}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		defer noHang(t, time.Now(), data)
 		p := &Page{File: source.NewFile("fuzz.md", data)}
 		end := p.htmlTables(0, len(data), lim)
 		if end < -1 || end > len(data) {
@@ -115,6 +118,7 @@ func FuzzPipeRow(f *testing.F) {
 	}
 	lim := Limits{MaxGridCells: 1 << 12, MaxColumns: 64}
 	f.Fuzz(func(t *testing.T, row []byte) {
+		defer noHang(t, time.Now(), row)
 		prev := source.Span{}
 		for _, s := range splitPipeRow(row, 0, len(row)) {
 			if s.Start < 0 || s.Start > s.End || s.End > len(row) {
@@ -215,4 +219,15 @@ func checkPage(t *testing.T, p *Page, lim Limits) string {
 		}
 	}
 	return b.String()
+}
+
+// slowInput is how long one input may take before the fuzzer calls it a hang.
+const slowInput = 10 * time.Second
+
+// noHang fails t when an input took longer than slowInput.
+func noHang(t *testing.T, start time.Time, data []byte) {
+	t.Helper()
+	if took := time.Since(start); took > slowInput {
+		t.Fatalf("%d-byte input took %v (more than %v)", len(data), took, slowInput)
+	}
 }
