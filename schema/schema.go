@@ -7,3 +7,9 @@ import _ "embed"
 //
 //go:embed ladder.schema.json
 var Ladder []byte
+
+// Config is the schema of .ladderlint.yml; config.Parse validates every
+// file against it, and editors use it for completion.
+//
+//go:embed config.schema.json
+var Config []byte

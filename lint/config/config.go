@@ -130,12 +130,15 @@ func Parse(path string, data []byte) (*Config, error) {
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, yamlError(path, err)
 	}
+	recordLines(&root, c.Lines, "")
+	if err := validateSchema(path, &root, c.Lines); err != nil {
+		return nil, err
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(c); err != nil {
 		return nil, yamlError(path, err)
 	}
-	recordLines(&root, c.Lines, "")
 	return c, c.validate()
 }
 

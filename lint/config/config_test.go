@@ -1,0 +1,57 @@
+package config
+
+import (
+	"testing"
+)
+
+// TestParseErrors: every bad configuration names its line and says what is
+// wrong in words, whether the schema or the loader catches it.
+func TestParseErrors(t *testing.T) {
+	cases := []struct{ yaml, want string }{
+		{"include: \"**/*.md\"\n", "c.yml:1: include: expected a list here, found a text value"},
+		{"areas:\n  - name: communication\n    colour: blue\n", `c.yml:3: unknown key "colour" (the README lists the keys there are)`},
+		{"rules:\n  level-gaps: off\n", "c.yml:2: unknown rule \"level-gaps\" (`ladderlint rules` lists them)"},
+		{"rules:\n  level-gap: eror\n", `c.yml:2: rule "level-gap": severity "eror" is not one of error, warning, info, off`},
+		{"fail-level: sometimes\n", `c.yml:1: fail-level "sometimes" is not one of error, warning, never`},
+		{"levels:\n  names:\n    Senior Engineer: senior\n", `c.yml:3: level "Senior Engineer": code "senior" should be letters followed by a number, like SE2`},
+		{"levels:\n  patterns:\n    - '^Level (\\d+)'\n", "c.yml:3: level pattern needs the named group (?P<rank>…), and may have (?P<track>…)"},
+		{"levels:\n  patterns:\n    - '(?P<rank>[0-9]+'\n", "c.yml:3: level pattern is not a valid regular expression: error parsing regexp: missing closing ): `(?P<rank>[0-9]+`"},
+		{"areas:\n  - name: x\n", `c.yml:2: this entry (areas.0) needs "terms"`},
+		{"include: [\n", "c.yml:1: did not find expected node content"},
+	}
+	for _, c := range cases {
+		_, err := Parse("c.yml", []byte(c.yaml))
+		if err == nil {
+			t.Errorf("%q: no error, want %s", c.yaml, c.want)
+			continue
+		}
+		if err.Error() != c.want {
+			t.Errorf("%q:\n got %s\nwant %s", c.yaml, err, c.want)
+		}
+	}
+}
+
+// TestParseGood: a full configuration loads, with its lines recorded.
+func TestParseGood(t *testing.T) {
+	c, err := Parse("c.yml", []byte(`include: ["**/*.md"]
+levels:
+  code: "^IC[1-7]$"
+  names: {Senior Engineer: SE3}
+categories: {required: [Proficiency]}
+areas:
+  - {name: communication, terms: [communicat]}
+rules: {duplicate-text: "off", placeholder: error}
+suppressions: {require-reason: true}
+fail-level: warning
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.FailLevel != "warning" || c.Rules["duplicate-text"] != "off" || !c.Suppressions.RequireReason ||
+		c.Levels.Names["Senior Engineer"] != "SE3" || c.Lines["rules.placeholder"] != 8 {
+		t.Errorf("unexpected %+v", c)
+	}
+	if !c.Selects("a/b.md") || c.Selects("a/b.txt") {
+		t.Error("include globs not applied")
+	}
+}
