@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -56,10 +57,13 @@ func Text(w io.Writer, r *Run, snippets bool) error {
 	return err
 }
 
-// safePath keeps a hostile file name from starting a workflow command.
+// safePath keeps a hostile file name from starting a workflow command: the
+// runner trims Unicode white space before looking for "::", so a name that
+// starts with white space, ":" or "#" gets a "./" in front.
 func safePath(p string) string {
 	p = Safe(p)
-	if strings.HasPrefix(strings.TrimLeft(p, " "), ":") || strings.HasPrefix(p, " ") {
+	trimmed := strings.TrimLeftFunc(p, unicode.IsSpace)
+	if trimmed != p || strings.HasPrefix(p, ":") || strings.HasPrefix(p, "#") {
 		return "./" + p
 	}
 	return p
