@@ -34,6 +34,7 @@ func (DuplicateText) Check(c *Context, l *ladder.Ladder) {
 	soft := c.checker.severity(DuplicateText{}) - 1
 	for _, lv := range l.Levels {
 		within := map[string]markdown.Text{}
+		reported := map[string]bool{} // one finding per repeated text and level
 		for _, cell := range lv.Cells {
 			if cell == nil || cell.Shared {
 				continue
@@ -44,6 +45,10 @@ func (DuplicateText) Check(c *Context, l *ladder.Ladder) {
 					continue
 				}
 				if first, ok := within[key]; ok {
+					if reported[key] {
+						continue
+					}
+					reported[key] = true
 					f := c.Report(it.Span, lv, cell.Category, fmt.Sprintf("level %q says %q twice", lv.Label, clip(it.Value)))
 					c.Relate(f, first.Span, "first written here")
 					continue

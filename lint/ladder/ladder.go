@@ -181,7 +181,17 @@ func (x *extractor) placeholder(s string) string {
 // cells says anything but placeholder text.
 func (x *extractor) markPlaceholder(l *Ladder, lv *Level) {
 	content, placeholders := 0, ""
-	for _, c := range append([]*Cell{lv.Summary}, lv.Cells...) {
+	cells := lv.Cells
+	if !hasContent(cells) {
+		// No per-category cell says anything: judge the summary row.
+		cells = []*Cell{lv.Summary}
+	} else if lv.Summary != nil {
+		// The summary gets its flag, but the cells decide the level.
+		if p := x.placeholder(head(lv.Summary.Text, 160)); p != "" {
+			lv.Summary.Placeholder = p
+		}
+	}
+	for _, c := range cells {
 		if c == nil || c.Empty() {
 			continue
 		}
@@ -210,4 +220,14 @@ func head(s string, n int) string {
 		return s[:n]
 	}
 	return s
+}
+
+// hasContent reports whether any cell says something.
+func hasContent(cells []*Cell) bool {
+	for _, c := range cells {
+		if c != nil && !c.Empty() {
+			return true
+		}
+	}
+	return false
 }

@@ -434,6 +434,17 @@ func shapeProblems(t *Table, width int) {
 		switch {
 		case len(cells) > width && width > 0:
 			c := cells[width]
+			if c != nil && c.Row == r && c.Col < width && c.ColSpan > 1 && (c.ColSpan >= width || !spannedFromAbove(cells, r)) {
+				// The row's own colspan runs past the last column.
+				t.Problems = append(t.Problems, Problem{Span: c.Span, Message: fmt.Sprintf(
+					"colspan=%d makes this row %d columns wide, but the table header has %d", c.ColSpan, len(cells), width)})
+				break
+			}
+			if c != nil && c.Row == r && !spannedFromAbove(cells, r) {
+				t.Problems = append(t.Problems, Problem{Span: c.Span, Message: fmt.Sprintf(
+					"this row has %d columns but the table header has %d: the extra cells push the row out of line", len(cells), width)})
+				break
+			}
 			if c == nil || c.Row != r { // a hole, or pushed by a span from above
 				c = row.Cells[len(row.Cells)-1]
 			}
@@ -455,4 +466,15 @@ func padGrid(t *Table, width int) {
 			t.Grid[r] = append(t.Grid[r], nil)
 		}
 	}
+}
+
+// spannedFromAbove reports whether a rowspan from an earlier row reaches
+// into this grid row (and so pushes its cells right).
+func spannedFromAbove(cells []*Cell, r int) bool {
+	for _, c := range cells {
+		if c != nil && c.Row < r {
+			return true
+		}
+	}
+	return false
 }
