@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ladderlint/ladderlint/internal/golden"
 	"github.com/ladderlint/ladderlint/lint/check"
 	"github.com/ladderlint/ladderlint/lint/config"
 	"github.com/ladderlint/ladderlint/lint/ladder"
@@ -47,20 +48,7 @@ func TestRuleGoldens(t *testing.T) {
 		rel, _ := filepath.Rel(rulesDir, md)
 		t.Run(filepath.ToSlash(rel), func(t *testing.T) {
 			got := runCase(t, md)
-			golden := strings.TrimSuffix(md, ".md") + ".out"
-			if os.Getenv("UPDATE_GOLDEN") != "" {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run UPDATE_GOLDEN=1 go test ./lint/check/ to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("findings differ from %s\n--- got\n%s--- want\n%s", golden, got, want)
-			}
+			golden.Check(t, strings.TrimSuffix(md, ".md")+".out", got)
 		})
 	}
 }

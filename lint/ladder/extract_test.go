@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ladderlint/ladderlint/internal/golden"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 	"github.com/ladderlint/ladderlint/lint/markdown"
 	"github.com/ladderlint/ladderlint/lint/source"
@@ -28,20 +29,7 @@ func TestExtractGoldens(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := dump(source.NewFile(filepath.Base(md), data))
-			golden := strings.TrimSuffix(md, ".md") + ".out"
-			if os.Getenv("UPDATE_GOLDEN") != "" {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (UPDATE_GOLDEN=1 go test ./lint/ladder/ creates it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("extraction differs from %s\n--- got\n%s--- want\n%s", golden, got, want)
-			}
+			golden.Check(t, strings.TrimSuffix(md, ".md")+".out", got)
 		})
 	}
 }

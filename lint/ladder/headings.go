@@ -111,22 +111,29 @@ func headingCell(it *markdown.ListItem) (string, *Cell, bool) {
 	if rest != "" {
 		c.Items = append(c.Items, markdown.Text{Value: rest, Span: it.Text.Span})
 	}
-	var walk func([]*markdown.ListItem)
-	walk = func(items []*markdown.ListItem) {
-		for _, ch := range items {
-			if ch.Text.Value != "" {
-				c.Items = append(c.Items, ch.Text)
-			}
-			walk(ch.Children)
+	c.Items = appendItems(c.Items, it.Children)
+	c.Text = joinItems(c.Items)
+	return name, c, true
+}
+
+// appendItems adds the texts of items and their nested items, depth first.
+func appendItems(out []markdown.Text, items []*markdown.ListItem) []markdown.Text {
+	for _, it := range items {
+		if it.Text.Value != "" {
+			out = append(out, it.Text)
 		}
+		out = appendItems(out, it.Children)
 	}
-	walk(it.Children)
-	var parts []string
-	for _, t := range c.Items {
+	return out
+}
+
+// joinItems is a cell's whole text: its items separated by spaces.
+func joinItems(items []markdown.Text) string {
+	parts := make([]string, 0, len(items))
+	for _, t := range items {
 		parts = append(parts, t.Value)
 	}
-	c.Text = strings.Join(parts, " ")
-	return name, c, true
+	return strings.Join(parts, " ")
 }
 
 func mergeHeadingCell(acc, c *Cell) *Cell {
@@ -175,22 +182,8 @@ func addCategory(l *Ladder, lv *Level, name string, span source.Span, cell *Cell
 // sectionCell is what a category sub-heading says: its paragraphs and bullets.
 func sectionCell(s *markdown.Section) *Cell {
 	c := &Cell{Span: s.Heading.Span}
-	c.Items = append(c.Items, s.Paragraphs...)
-	var walk func([]*markdown.ListItem)
-	walk = func(items []*markdown.ListItem) {
-		for _, it := range items {
-			if it.Text.Value != "" {
-				c.Items = append(c.Items, it.Text)
-			}
-			walk(it.Children)
-		}
-	}
-	walk(s.Items)
-	var parts []string
-	for _, t := range c.Items {
-		parts = append(parts, t.Value)
-	}
-	c.Text = strings.Join(parts, " ")
+	c.Items = appendItems(append(c.Items, s.Paragraphs...), s.Items)
+	c.Text = joinItems(c.Items)
 	if len(c.Items) > 0 {
 		c.Span = source.Span{Start: c.Items[0].Span.Start, End: c.Items[len(c.Items)-1].Span.End}
 	}
