@@ -183,6 +183,9 @@ func TestHostileFiles(t *testing.T) {
 				}
 			}
 			t.Logf("%s: %d files, %d ladders, %d findings, errors %v", name, res.Files, res.Ladders, len(res.Findings), res.Errors)
+			if want := strings.Count(data, "| IC1 |"); res.Files != 1 || res.Ladders != want {
+				t.Errorf("%s: %d files, %d ladders; want 1 file, %d ladders", name, res.Files, res.Ladders, want)
+			}
 		}
 	})
 }

@@ -177,6 +177,9 @@ func TestHostileBytes(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			p, _ := parseBounded(t, []byte(data), 64, time.Second)
+			if len(p.Tables) != 1 {
+				t.Errorf("%d tables, want 1", len(p.Tables))
+			}
 			for _, tb := range p.Tables {
 				for _, r := range tb.Rows {
 					for _, c := range r.Cells {

@@ -127,7 +127,7 @@ func Parse(f *source.File, lim Limits) *Page {
 		// offset and still let a first-line heading or table start.
 		data = append([]byte("   "), data[len(bom):]...)
 	}
-	doc := md.Parser().Parse(text.NewReader(data))
+	doc := md.Parser().Parse(text.NewReader(loneCRToLF(data)))
 	tableEnd := -1
 	var cur *Section
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
@@ -156,6 +156,31 @@ func Parse(f *source.File, lim Limits) *Page {
 		}
 	}
 	return p
+}
+
+// loneCRToLF returns data with every lone "\r" (an old Mac line ending)
+// turned into "\n", for goldmark, which ends lines only at "\n". Offsets do
+// not move, so goldmark's spans index f.Data as well. data itself is returned
+// when it has no lone CR.
+func loneCRToLF(data []byte) []byte {
+	i := bytes.IndexByte(data, '\r')
+	for i >= 0 && i+1 < len(data) && data[i+1] == '\n' {
+		j := bytes.IndexByte(data[i+1:], '\r')
+		if j < 0 {
+			return data
+		}
+		i += 1 + j
+	}
+	if i < 0 {
+		return data
+	}
+	out := bytes.Clone(data)
+	for ; i < len(out); i++ {
+		if out[i] == '\r' && (i+1 == len(out) || out[i+1] != '\n') {
+			out[i] = '\n'
+		}
+	}
+	return out
 }
 
 // blockStart is the byte offset where block n begins, or -1.
