@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -130,59 +131,79 @@ func Run(opt Options) (*Result, error) {
 		skipped  int
 		err      error
 	}
-	results := make([]fileResult, len(files))
-	var wg sync.WaitGroup
+	// lintFile runs one page through the pipeline.
+	lintFile := func(path string) fileResult {
+		f, err := readFile(path, opt.MaxFileSize)
+		if err != nil {
+			return fileResult{err: err}
+		}
+		if !mayHoldLadder(f.Data, matcher, needDigit) {
+			return fileResult{} // linted, nothing to say
+		}
+		page := markdown.Parse(f, opt.Limits)
+		ladders := ladder.Extract(page, lopt)
+		r := fileResult{file: f, ladders: len(ladders), findings: chk.Suppress(f, chk.Run(f, ladders), page.Comments)}
+		if changed != nil {
+			r.findings, ladders = touched(f, ladders, r.findings, changed[f.Path])
+			r.skipped = r.ladders - len(ladders)
+			r.ladders = len(ladders)
+		}
+		if opt.Documents {
+			for _, l := range ladders {
+				r.docs = append(r.docs, l.Document(f, chk.Areas()))
+			}
+		}
+		if len(r.findings) == 0 {
+			r.file = nil // keep only the pages a report quotes
+		}
+		return r
+	}
+	// Results are folded into res as they arrive, in file order (a few
+	// wait in pending for a slower page before them), so memory does not
+	// grow with the number of pages, only with what res keeps.
+	type indexed struct {
+		i int
+		r fileResult
+	}
+	done := make(chan indexed, 64)
 	next := make(chan int)
+	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				f, err := readFile(files[i], opt.MaxFileSize)
-				if err != nil {
-					results[i].err = err
-					continue
-				}
-				if !mayHoldLadder(f.Data, matcher, needDigit) {
-					continue // the zero fileResult: linted, nothing to say
-				}
-				page := markdown.Parse(f, opt.Limits)
-				ladders := ladder.Extract(page, lopt)
-				r := fileResult{file: f, ladders: len(ladders), findings: chk.Suppress(f, chk.Run(f, ladders), page.Comments)}
-				if changed != nil {
-					r.findings, ladders = touched(f, ladders, r.findings, changed[f.Path])
-					r.skipped = r.ladders - len(ladders)
-					r.ladders = len(ladders)
-				}
-				if opt.Documents {
-					for _, l := range ladders {
-						r.docs = append(r.docs, l.Document(f, chk.Areas()))
-					}
-				}
-				if len(r.findings) == 0 {
-					r.file = nil // keep only the pages a report quotes
-				}
-				results[i] = r
+				done <- indexed{i, lintFile(files[i])}
 			}
 		}()
 	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, r := range results {
-		if r.err != nil {
-			res.Errors = append(res.Errors, r.err)
-			continue
+	go func() {
+		for i := range files {
+			next <- i
 		}
-		res.Files++
-		res.Ladders += r.ladders
-		res.SkippedLadders += r.skipped
-		res.Findings = append(res.Findings, r.findings...)
-		res.Documents = append(res.Documents, r.docs...)
-		if len(r.findings) > 0 {
-			res.Sources[r.file.Path] = r.file
+		close(next)
+		wg.Wait()
+		close(done)
+	}()
+	pending := map[int]fileResult{}
+	fold := 0
+	for d := range done {
+		pending[d.i] = d.r
+		for r, ok := pending[fold]; ok; r, ok = pending[fold] {
+			delete(pending, fold)
+			fold++
+			if r.err != nil {
+				res.Errors = append(res.Errors, r.err)
+				continue
+			}
+			res.Files++
+			res.Ladders += r.ladders
+			res.SkippedLadders += r.skipped
+			res.Findings = append(res.Findings, r.findings...)
+			res.Documents = append(res.Documents, r.docs...)
+			if len(r.findings) > 0 {
+				res.Sources[r.file.Path] = r.file
+			}
 		}
 	}
 	sort.SliceStable(res.Findings, func(i, j int) bool { return check.Less(&res.Findings[i], &res.Findings[j]) })
@@ -215,7 +236,6 @@ func discover(opt Options) ([]string, []error) {
 	}
 	var files []string
 	var errs []error
-	seen := map[string]bool{}
 	wd, _ := os.Getwd()
 	add := func(p string) {
 		// Findings name files relative to the current folder, slash-separated.
@@ -224,11 +244,9 @@ func discover(opt Options) ([]string, []error) {
 				p = rel
 			}
 		}
-		p = filepath.ToSlash(filepath.Clean(p))
-		if !seen[p] {
-			seen[p] = true
-			files = append(files, p)
-		}
+		// Duplicates (overlapping PATHs) go after sorting: a set of every
+		// path would cost as much as the list on a large handbook.
+		files = append(files, filepath.ToSlash(filepath.Clean(p)))
 	}
 	for _, p := range paths {
 		info, err := os.Stat(p)
@@ -271,6 +289,7 @@ func discover(opt Options) ([]string, []error) {
 		}
 	}
 	sort.Strings(files)
+	files = slices.Compact(files)
 	return files, errs
 }
 
