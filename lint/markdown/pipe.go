@@ -124,11 +124,22 @@ func pipeItems(data []byte, s source.Span) []Text {
 	return ib.finish()
 }
 
+// indexBr is the offset of the first "<br" (any case) in b that a '>' closes
+// later, or -1. It compares bytes in place: bytes.ToLower would turn invalid
+// UTF-8 into three-byte U+FFFD and shift every offset after it.
 func indexBr(b []byte) int {
-	lower := bytes.ToLower(b)
-	i := bytes.Index(lower, []byte("<br"))
-	if i < 0 || bytes.IndexByte(lower[i:], '>') < 0 {
-		return -1
+	for i := 0; i+3 <= len(b); i++ {
+		j := bytes.IndexByte(b[i:], '<')
+		if j < 0 || i+j+3 > len(b) {
+			return -1
+		}
+		i += j
+		if b[i+1]|0x20 == 'b' && b[i+2]|0x20 == 'r' {
+			if bytes.IndexByte(b[i:], '>') < 0 {
+				return -1
+			}
+			return i
+		}
 	}
-	return i
+	return -1
 }
