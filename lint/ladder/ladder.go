@@ -37,6 +37,8 @@ type Ladder struct {
 	Problems []markdown.Problem
 
 	depth int // heading level of a Headings ladder's level headings
+	// labelHeader is the header of the level labels ("Level", "Job Level").
+	labelHeader string
 }
 
 // Category is a column (or row, or bullet label) of a ladder.
@@ -106,6 +108,7 @@ func Extract(page *markdown.Page, opt Options) []*Ladder {
 	}
 	out = append(out, x.headings()...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
+	kept := out[:0]
 	for _, l := range out {
 		if l.Name == "" {
 			depth := 7
@@ -114,11 +117,15 @@ func Extract(page *markdown.Page, opt Options) []*Ladder {
 			}
 			l.Name = x.headingBefore(l.Span.Start, depth)
 		}
+		if !careerContext(l) {
+			continue
+		}
 		for _, lv := range l.Levels {
 			x.markPlaceholder(l, lv)
 		}
+		kept = append(kept, l)
 	}
-	return out
+	return kept
 }
 
 type extractor struct {
@@ -230,4 +237,54 @@ func hasContent(cells []*Cell) bool {
 		}
 	}
 	return false
+}
+
+// weakTracks are level prefixes that other tables use too: P1 priorities,
+// E1 environments, D1 decisions. IC and M are unambiguous.
+var weakTracks = map[string]bool{"P": true, "D": true, "E": true}
+
+var (
+	careerWords = regexp.MustCompile(`(?i)\b(levels?|career|ladders?|progression|frameworks?|grades?|bands?|job|roles?|titles?|positions?|competenc\w*|promotions?|seniority)\b`)
+	roleWords   = regexp.MustCompile(`(?i)\b(engineer\w*|developers?|managers?|sdrs?|ae|leads?|designers?|analysts?|pm|directors?|executives?|representatives?|account|commercial|enterprise|strategic|mid-market|program|marketing|sales|support|consultants?|specialists?|architects?|scientists?)\b`)
+	trapWords   = regexp.MustCompile(`(?i)\b(priorit(y|ies)|severit(y|ies)|incidents?|env|environments?|decisions?|tiers?|launch(es)?|phases?|steps?|stages?|sprints?|status|risks?|releases?|milestones?|options?|\$)`)
+)
+
+// careerContext keeps a ladder whose levels use a weak track only when
+// something says it is about careers: a role in the level labels ("Senior
+// SDR (P2)", "D1 - Developer 1") or a career word in the label header or
+// the ladder's name, and no word of priorities, environments or decisions there.
+func careerContext(l *Ladder) bool {
+	weak := false
+	for _, lv := range l.Levels {
+		weak = weak || weakTracks[lv.Track]
+	}
+	if !weak {
+		return true
+	}
+	if trapWords.MatchString(l.labelHeader) || trapWords.MatchString(l.Name) {
+		return false
+	}
+	for _, lv := range l.Levels {
+		if roleWords.MatchString(lv.Label) {
+			return true
+		}
+	}
+	return sharedTitle(l.Levels) || careerWords.MatchString(l.labelHeader) || careerWords.MatchString(l.Name)
+}
+
+var codeAndDigits = regexp.MustCompile(`(?i)^\s*[a-z]+\s*\d+|\d+`)
+
+// sharedTitle reports whether every label carries the same title besides
+// its code and numbers ("D1 - 開発者 1", "D2 - 開発者 2"): one job at several
+// levels. Priority rows have a title each ("P1 — Critical", "P2 — High").
+func sharedTitle(levels []*Level) bool {
+	title := ""
+	for i, lv := range levels {
+		t := strings.Trim(codeAndDigits.ReplaceAllString(lv.Label, ""), " -–—:.()")
+		if t == "" || i > 0 && t != title {
+			return false
+		}
+		title = t
+	}
+	return len(levels) >= 2
 }

@@ -199,6 +199,9 @@ func isHeaderRow(t *markdown.Table, r int) bool {
 // header row's cells right of the label column.
 func (x *extractor) newRowLadder(t *markdown.Table, header, labelCol int) *Ladder {
 	l := &Ladder{Format: LevelRows, Span: t.Span}
+	if c := cellAt(t, header, labelCol); c != nil {
+		l.labelHeader = c.Text
+	}
 	if header >= 0 {
 		l.Span.Start = t.Rows[header].Span.Start
 		if header == 0 {
@@ -305,6 +308,9 @@ func (x *extractor) levelColumns(t *markdown.Table) []*Ladder {
 	for r := range t.Grid {
 		if labels := x.headerLabels(t, r); len(labels) >= 2 {
 			l = &Ladder{Format: LevelColumns, Name: title, Span: t.Rows[r].Span}
+			if c := cellAt(t, r, 0); c != nil && c.Col < labels[0].Col {
+				l.labelHeader = c.Text // "Job Level"
+			}
 			if len(out) == 0 {
 				l.Span.Start = t.Span.Start
 			}
