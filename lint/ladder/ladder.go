@@ -97,7 +97,7 @@ type Options struct {
 
 // DefaultPlaceholders are the phrases real handbooks use for unwritten cells.
 var DefaultPlaceholders = []string{"TBD", "TODO", "N/A", "not yet defined", "not yet been defined", "not been defined", "not defined yet", "(not in use)",
-	"not used at", "haven't yet finalized", "haven’t yet finalized", "not currently defined", "haven't defined", "haven’t defined", "coming soon", "to be defined", "to be determined", "placeholder"}
+	"not used at", "haven't yet finalized", "haven’t yet finalized", "not currently defined", "haven't defined", "haven’t defined", "have not defined", "coming soon", "to be defined", "to be determined", "placeholder"}
 
 // Extract returns the ladders on page, in document order.
 func Extract(page *markdown.Page, opt Options) []*Ladder {
@@ -183,6 +183,38 @@ func (x *extractor) placeholder(s string) string {
 	return x.ph.FindString(s)
 }
 
+// cellPlaceholder returns the placeholder a cell consists of, if any. A
+// placeholder must be what the cell says, not a word in a real sentence:
+// a single token ("TBD", "N/A") is the whole cell or opens it followed by
+// punctuation ("TBD - see the roadmap"); a phrase ("not yet defined") opens
+// the cell's first sentence ("While we haven't yet finalized …"). "Keeps
+// the TODO list short" and "explains what is coming soon" are not placeholders.
+func (x *extractor) cellPlaceholder(text string) string {
+	if x.ph == nil {
+		return ""
+	}
+	text = strings.TrimSpace(text)
+	loc := x.ph.FindStringIndex(head(text, 160))
+	if loc == nil {
+		return ""
+	}
+	p := text[loc[0]:loc[1]]
+	if strings.ContainsAny(strings.TrimSpace(p), " \t") {
+		// The phrase opens one of the first two sentences.
+		before := text[:loc[0]]
+		start := strings.LastIndexAny(before, ".;!?") + 1
+		if loc[0]-start <= 16 && strings.Count(before, ". ") <= 1 {
+			return p
+		}
+		return ""
+	}
+	rest := strings.TrimSpace(text[loc[1]:])
+	if loc[0] <= 2 && (rest == "" || strings.ContainsAny(rest[:1], ".,;:-–—()!")) || len(strings.Fields(text)) == 1 {
+		return p
+	}
+	return ""
+}
+
 // markPlaceholder sets the placeholder flags of lv and its cells. A level is a
 // placeholder when its label says so ("(not in use)") or when none of its
 // cells says anything but placeholder text.
@@ -194,7 +226,7 @@ func (x *extractor) markPlaceholder(l *Ladder, lv *Level) {
 		cells = []*Cell{lv.Summary}
 	} else if lv.Summary != nil {
 		// The summary gets its flag, but the cells decide the level.
-		if p := x.placeholder(head(lv.Summary.Text, 160)); p != "" {
+		if p := x.cellPlaceholder(lv.Summary.Text); p != "" {
 			lv.Summary.Placeholder = p
 		}
 	}
@@ -202,7 +234,7 @@ func (x *extractor) markPlaceholder(l *Ladder, lv *Level) {
 		if c == nil || c.Empty() {
 			continue
 		}
-		if p := x.placeholder(head(c.Text, 160)); p != "" {
+		if p := x.cellPlaceholder(c.Text); p != "" {
 			c.Placeholder = p
 			if placeholders == "" {
 				placeholders = p
