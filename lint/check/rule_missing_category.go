@@ -28,8 +28,10 @@ func (MissingCategory) Check(c *Context, l *ladder.Ladder) {
 			continue
 		}
 		var missing []string
+		seen := map[string]bool{} // a name used twice in a table is one finding
 		for i, cell := range lv.Cells {
-			if cell == nil && i < len(l.Categories) && l.Categories[i].Name != "" {
+			if cell == nil && i < len(l.Categories) && l.Categories[i].Name != "" && !seen[l.Categories[i].Name] {
+				seen[l.Categories[i].Name] = true
 				missing = append(missing, l.Categories[i].Name)
 			}
 		}

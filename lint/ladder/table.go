@@ -336,6 +336,9 @@ func (x *extractor) levelColumns(t *markdown.Table) []*Ladder {
 			group = markdown.Text{Value: c.Text, Span: c.Span}
 			continue
 		}
+		if !hasLevelCells(t, r, cols) {
+			continue // a group label ("Strategy/Proficiency" with rowspan) and nothing per level
+		}
 		name, span, here := rowCategory(t, r, cols[0])
 		if !here {
 			// No label of its own: the category is the (sub)title row above.
@@ -423,4 +426,14 @@ func cellAt(t *markdown.Table, r, col int) *markdown.Cell {
 		return nil
 	}
 	return t.Grid[r][col]
+}
+
+// hasLevelCells reports whether row r has a cell in any level column.
+func hasLevelCells(t *markdown.Table, r int, cols []int) bool {
+	for _, col := range cols {
+		if cellAt(t, r, col) != nil {
+			return true
+		}
+	}
+	return false
 }
