@@ -24,6 +24,7 @@ func (x *extractor) headings() []*Ladder {
 	finish := func() {
 		if l != nil {
 			dropTrailingSection(l, subheadings)
+			collapseUnstable(l)
 		}
 		if l != nil && x.plausibleHeadings(l) {
 			out = append(out, l)
@@ -217,5 +218,52 @@ func dropTrailingSection(l *Ladder, subheadings map[string]bool) {
 				lv.Cells = append(lv.Cells[:i], lv.Cells[i+1:]...)
 			}
 		}
+	}
+}
+
+// Expectations names the one category of a heading ladder whose bullet
+// labels change from level to level.
+const Expectations = "Expectations"
+
+// collapseUnstable handles heading ladders whose bullet labels are verbs of
+// each level ("Adopts:", "Enhances:", "Learns:") rather than shared
+// categories: when fewer than half the labels occur in every level, they are not
+// categories, and each level's bullets become one "Expectations" cell.
+func collapseUnstable(l *Ladder) {
+	if len(l.Levels) < 3 || len(l.Categories) < 2 {
+		return
+	}
+	everywhere := 0
+	for i := range l.Categories {
+		n := 0
+		for _, lv := range l.Levels {
+			if i < len(lv.Cells) && lv.Cells[i] != nil {
+				n++
+			}
+		}
+		if n == len(l.Levels) {
+			everywhere++
+		}
+	}
+	if everywhere*2 >= len(l.Categories) {
+		return
+	}
+	l.Categories = []Category{{Name: Expectations, Span: l.Categories[0].Span}}
+	for _, lv := range l.Levels {
+		var merged *Cell
+		for _, c := range lv.Cells {
+			if c == nil {
+				continue
+			}
+			item := markdown.Text{Value: c.Category + ": " + c.Text, Span: c.Span}
+			if merged == nil {
+				merged = &Cell{Category: Expectations, Span: c.Span}
+			}
+			merged.Items = append(merged.Items, item)
+		}
+		if merged != nil {
+			merged.Text = joinItems(merged.Items)
+		}
+		lv.Cells = []*Cell{merged}
 	}
 }
