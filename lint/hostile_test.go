@@ -92,6 +92,23 @@ func TestHostileFiles(t *testing.T) {
 		}
 	})
 
+	t.Run("100,000-row table", func(t *testing.T) {
+		tall := filepath.Join(dir, "tall.md")
+		var b bytes.Buffer
+		b.WriteString("| Level | Delivery |\n|---|---|\n")
+		for range 100000 {
+			b.WriteString("| IC1 | ships |\n")
+		}
+		write(t, tall, b.Bytes())
+		res := runBounded(t, lint.Options{Paths: []string{tall}})
+		for _, f := range res.Findings {
+			if f.Rule == "table-shape" && strings.Contains(f.Message, "more than") {
+				return
+			}
+		}
+		t.Errorf("no table-shape finding says the cell limit was hit; findings: %d, errors %v", len(res.Findings), res.Errors)
+	})
+
 	t.Run("binary file named .md", func(t *testing.T) {
 		bin := filepath.Join(dir, "logo.md")
 		write(t, bin, append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), bytes.Repeat([]byte{0, 1, 2, 0xff}, 4096)...))

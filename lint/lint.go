@@ -111,7 +111,7 @@ func Run(opt Options) (*Result, error) {
 	res.Errors = append(res.Errors, errs...)
 	var changed map[string]changes.Lines
 	if opt.ChangedSince != "" {
-		if changed, err = changes.Since(".", opt.ChangedSince); err != nil {
+		if changed, err = changes.Since(gitDir(opt.Paths), opt.ChangedSince); err != nil {
 			return nil, err
 		}
 		kept := files[:0]
@@ -142,7 +142,8 @@ func Run(opt Options) (*Result, error) {
 		}
 		page := markdown.Parse(f, opt.Limits)
 		ladders := ladder.Extract(page, lopt)
-		r := fileResult{file: f, ladders: len(ladders), findings: chk.Suppress(f, chk.Run(f, ladders), page.Comments)}
+		findings := append(chk.Run(f, ladders), limitFindings(opt.Config, chk, f, page, ladders)...)
+		r := fileResult{file: f, ladders: len(ladders), findings: chk.Suppress(f, findings, page.Comments)}
 		if changed != nil {
 			r.findings, ladders = touched(f, ladders, r.findings, changed[f.Path])
 			r.skipped = r.ladders - len(ladders)
@@ -208,6 +209,42 @@ func Run(opt Options) (*Result, error) {
 	}
 	sort.SliceStable(res.Findings, func(i, j int) bool { return check.Less(&res.Findings[i], &res.Findings[j]) })
 	return res, nil
+}
+
+// limitFindings reports the markdown limits hit in tables that hold no
+// ladder (a ladder's own table problems are table-shape findings already):
+// a table cut short is said, not silently skipped. They are table-shape
+// findings with that rule's severity.
+func limitFindings(cfg *config.Config, chk *check.Checker, f *source.File, page *markdown.Page, ladders []*ladder.Ladder) []check.Finding {
+	const rule = "table-shape"
+	if !chk.Enabled(rule) {
+		return nil
+	}
+	var out []check.Finding
+	for _, t := range page.Tables {
+		for _, p := range t.Problems {
+			if !p.Limit || coveredByLadder(p, ladders) {
+				continue
+			}
+			sev := check.Lookup(rule).Default()
+			if s, ok := check.ParseSeverity(cfg.Rules[rule]); ok {
+				sev = s
+			}
+			out = append(out, check.Finding{Rule: rule, Severity: sev, File: f.Path, Range: f.SpanRange(p.Span), Message: p.Message})
+		}
+	}
+	return out
+}
+
+func coveredByLadder(p markdown.Problem, ladders []*ladder.Ladder) bool {
+	for _, l := range ladders {
+		for _, q := range l.Problems {
+			if q.Span == p.Span && q.Message == p.Message {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mayHoldLadder is the cheap scan that spares most pages of a handbook the
@@ -409,4 +446,15 @@ func readAll(r io.Reader, buf []byte) ([]byte, error) {
 			return buf, err
 		}
 	}
+}
+
+// gitDir is where to ask git about changes: the first path's folder.
+func gitDir(paths []string) string {
+	if len(paths) == 0 {
+		return "."
+	}
+	if info, err := os.Stat(paths[0]); err == nil && info.IsDir() {
+		return paths[0]
+	}
+	return filepath.Dir(paths[0])
 }

@@ -131,10 +131,11 @@ func TestHostileManyRows(t *testing.T) {
 		b.WriteString(string(rune('1' + i%7)))
 		b.WriteString(" | ships |\n")
 	}
-	p, _ := parseBounded(t, b.Bytes(), 1024, 20*time.Second)
-	if len(p.Tables) != 1 || len(p.Tables[0].Rows) != 100001 {
-		t.Fatalf("want one table of 100001 rows, got %d tables", len(p.Tables))
+	p, problems := parseBounded(t, b.Bytes(), 256, 20*time.Second)
+	if len(p.Tables) != 1 {
+		t.Fatalf("want one table, got %d", len(p.Tables))
 	}
+	wantProblem(t, problems, "tables have more than")
 
 	b.Reset()
 	b.WriteString("<table>\n")
@@ -142,10 +143,11 @@ func TestHostileManyRows(t *testing.T) {
 		b.WriteString("<tr><td>IC1</td><td>ships</td></tr>\n")
 	}
 	b.WriteString("</table>\n")
-	p, _ = parseBounded(t, b.Bytes(), 1024, 20*time.Second)
-	if len(p.Tables) != 1 || len(p.Tables[0].Rows) != 100000 {
-		t.Fatalf("want one table of 100000 rows, got %d tables", len(p.Tables))
+	p, problems = parseBounded(t, b.Bytes(), 256, 20*time.Second)
+	if len(p.Tables) != 1 {
+		t.Fatalf("want one table, got %d", len(p.Tables))
 	}
+	wantProblem(t, problems, "tables have more than")
 }
 
 func TestHostileManyColumns(t *testing.T) {

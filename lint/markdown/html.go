@@ -212,7 +212,7 @@ func (b *tableBuilder) closeCell(end int) {
 		// Memory stays proportional to the limit, not to the page.
 		if !b.capped {
 			b.capped = true
-			b.t.Problems = append(b.t.Problems, Problem{Span: c.Span, Message: fmt.Sprintf(
+			b.t.Problems = append(b.t.Problems, Problem{Span: c.Span, Limit: true, Message: fmt.Sprintf(
 				"the page's tables have more than %d cells; the rest is ignored", b.lim.MaxGridCells)})
 		}
 		return
@@ -362,6 +362,7 @@ func buildGrid(t *Table, lim Limits, shape bool) {
 		width = min(width, lim.MaxColumns)
 	}
 	used := 0
+	wide := false // the column limit was reported
 	grid := make([][]*Cell, len(t.Rows))
 rows:
 	for r, row := range t.Rows {
@@ -371,14 +372,17 @@ rows:
 				col++
 			}
 			if col >= lim.MaxColumns {
-				t.Problems = append(t.Problems, Problem{Span: c.Span,
-					Message: fmt.Sprintf("table has more than %d columns; the rest of this row is ignored", lim.MaxColumns)})
+				if !wide {
+					wide = true
+					t.Problems = append(t.Problems, Problem{Span: c.Span, Limit: true,
+						Message: fmt.Sprintf("table has more than %d columns; the cells past them are ignored", lim.MaxColumns)})
+				}
 				break
 			}
 			c.ColSpan = min(max(c.ColSpan, 1), lim.MaxColumns-col)
 			c.RowSpan = min(max(c.RowSpan, 1), len(t.Rows)-r)
 			if used+c.ColSpan*c.RowSpan > lim.MaxGridCells {
-				t.Problems = append(t.Problems, Problem{Span: c.Span,
+				t.Problems = append(t.Problems, Problem{Span: c.Span, Limit: true,
 					Message: fmt.Sprintf("table is too large (more than %d cells once spans are expanded); the rest is ignored", lim.MaxGridCells)})
 				break rows
 			}
@@ -415,7 +419,7 @@ func capRows(t *Table, width int, lim Limits) {
 		if slots <= lim.MaxGridCells {
 			continue
 		}
-		t.Problems = append(t.Problems, Problem{Span: t.Rows[r].Span, Message: fmt.Sprintf(
+		t.Problems = append(t.Problems, Problem{Span: t.Rows[r].Span, Limit: true, Message: fmt.Sprintf(
 			"table is too large (more than %d cells once rows are padded to the header); this row and the rest are ignored", lim.MaxGridCells)})
 		t.Rows, t.Grid = t.Rows[:r], t.Grid[:r]
 		for _, row := range t.Rows {

@@ -19,7 +19,8 @@ import (
 // Limits bound the work done on one page; hitting one is reported as a Problem.
 type Limits struct {
 	// MaxGridCells caps rows×columns of one expanded table grid, and the
-	// cells read from all the tables of one page (≈160 bytes each).
+	// cells read from all the tables of one page (each costs a few hundred
+	// bytes once its text is kept).
 	MaxGridCells int
 	// MaxColumns caps the columns of one table.
 	MaxColumns int
@@ -27,7 +28,7 @@ type Limits struct {
 
 // DefaultLimits are generous for real handbooks and small enough to keep
 // memory bounded on hostile pages.
-var DefaultLimits = Limits{MaxGridCells: 1 << 18, MaxColumns: 1000}
+var DefaultLimits = Limits{MaxGridCells: 1 << 16, MaxColumns: 1000}
 
 // Page is everything on one markdown page that may hold a ladder.
 type Page struct {
@@ -97,6 +98,9 @@ type Cell struct {
 type Problem struct {
 	Span    source.Span
 	Message string
+	// Limit is set when a Limits bound was hit and part of the table was
+	// ignored: worth reporting even when the table holds no ladder.
+	Limit bool
 }
 
 // Section is a heading with the list items that follow it up to the next heading.

@@ -25,7 +25,7 @@ rows:
 		row := &Row{Span: trimSpan(f.Data, start, end)}
 		for _, s := range splitPipeRow(f.Data, start, end) {
 			if p.cells++; p.cells > lim.MaxGridCells {
-				t.Problems = append(t.Problems, Problem{Span: s, Message: fmt.Sprintf(
+				t.Problems = append(t.Problems, Problem{Span: s, Limit: true, Message: fmt.Sprintf(
 					"the page's tables have more than %d cells; the rest is ignored", lim.MaxGridCells)})
 				if len(row.Cells) > 0 {
 					t.Rows = append(t.Rows, row)
