@@ -7,7 +7,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -31,9 +33,11 @@ type Error struct{ Msg string }
 
 func (e *Error) Error() string { return e.Msg }
 
-// Since returns, per changed file (slash path relative to dir), the lines
-// of the working tree that differ from rev. Deleted lines mark the line
-// after the deletion. Files deleted since rev are left out.
+// Since returns, per changed file, the lines of the working tree that differ
+// from rev, in the git repository that holds dir. Paths are slash-separated
+// and relative to the current folder, like the paths ladderlint reports.
+// Deleted lines mark the line after the deletion. Files deleted since rev
+// are left out.
 func Since(dir, rev string) (map[string]Lines, error) {
 	if strings.HasPrefix(rev, "-") || rev == "" {
 		return nil, &Error{Msg: fmt.Sprintf("%q is not a git revision", rev)}
@@ -41,14 +45,31 @@ func Since(dir, rev string) (map[string]Lines, error) {
 	if _, err := exec.LookPath("git"); err != nil {
 		return nil, &Error{Msg: "comparing with a revision needs git, which is not installed"}
 	}
+	if _, err := git(dir, "rev-parse", "--git-dir"); err != nil {
+		return nil, &Error{Msg: fmt.Sprintf("%s is not inside a git repository", dir)}
+	}
 	if out, err := git(dir, "rev-parse", "--verify", "--quiet", rev+"^{commit}"); err != nil || len(out) == 0 {
 		return nil, &Error{Msg: fmt.Sprintf("%q is not a commit in this repository (fetch it first, e.g. git fetch --depth=1 origin %s)", rev, rev)}
 	}
-	out, err := git(dir, "diff", "--relative", "--no-color", "--no-ext-diff", "--unified=0", "--diff-filter=d", rev, "--")
+	top, err := git(dir, "rev-parse", "--show-toplevel")
+	if err != nil {
+		return nil, &Error{Msg: fmt.Sprintf("%s is not inside a git repository", dir)}
+	}
+	root := strings.TrimSpace(string(top))
+	out, err := git(root, "diff", "--no-color", "--no-ext-diff", "--unified=0", "--diff-filter=d", rev, "--")
 	if err != nil {
 		return nil, &Error{Msg: "git diff failed: " + err.Error()}
 	}
-	return parseDiff(out), nil
+	wd, _ := os.Getwd()
+	files := map[string]Lines{}
+	for p, lines := range parseDiff(out) {
+		abs := filepath.Join(root, filepath.FromSlash(p))
+		if rel, err := filepath.Rel(wd, abs); err == nil && wd != "" {
+			abs = rel
+		}
+		files[filepath.ToSlash(abs)] = lines
+	}
+	return files, nil
 }
 
 func git(dir string, args ...string) ([]byte, error) {

@@ -56,7 +56,8 @@ func TestSinceRealGit(t *testing.T) {
 	run("add", ".")
 	run("commit", "-qm", "base")
 	write("a.md", "one\nTWO\nthree\n")
-	got, err := Since(dir, "HEAD")
+	t.Chdir(dir)
+	got, err := Since(".", "HEAD")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,5 +69,19 @@ func TestSinceRealGit(t *testing.T) {
 	}
 	if _, err := Since(t.TempDir(), "HEAD"); err == nil {
 		t.Fatal("outside a repository must be an error")
+	}
+	// Asked from elsewhere, paths are relative to the current folder.
+	t.Chdir(t.TempDir())
+	got, err = Since(dir, "HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p := range got {
+		if filepath.Base(p) != "a.md" || !filepath.IsAbs(filepath.Join(dir, "..")) {
+			t.Errorf("unexpected path %q", p)
+		}
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("path %q does not name the changed file from the current folder: %v", p, err)
+		}
 	}
 }
