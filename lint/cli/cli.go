@@ -50,14 +50,11 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 			code = ExitInternal
 		}
 	}()
-	cmd := "lint"
-	if len(args) > 0 && (args[0] == "extract" || args[0] == "rules" || args[0] == "config") {
-		cmd, args = args[0], args[1:]
-	}
+	cmd, args := subcommand(args)
 	fs := flag.NewFlagSet("ladderlint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, usage); fs.PrintDefaults() }
-	configPath := fs.String("config", "", "configuration file (default: "+config.FileName+" in the current folder, if any)")
+	configPath := fs.String("config", "", "configuration file (default: "+config.FileName+" in the first PATH when it is a folder, else in the current folder, if any)")
 	format := fs.String("format", "", "output format: "+strings.Join(formats, ", ")+" (default: github when GITHUB_ACTIONS=true, else text)")
 	failLevel := fs.String("fail-level", "", "lowest severity that fails the run: error, warning or never (default from the configuration, else error)")
 	noSnippets := fs.Bool("no-snippets", false, "text format: do not print the source line under each finding")
@@ -164,7 +161,7 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 		}
 		return ExitClean
 	}
-	run := &report.Run{Files: res.Files, Ladders: res.Ladders, Findings: res.Findings, Sources: res.Sources}
+	run := &report.Run{Files: res.Files, Ladders: res.Ladders, Findings: res.Findings, Sources: res.Sources, Unreadable: len(res.Errors)}
 	exit := exitFor(res.Findings, cfg.FailLevel)
 	if *format == "github" {
 		err = gh.report(run, res, cfg, exit != ExitClean)
@@ -176,8 +173,8 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 		return ExitInternal
 	}
 	if res.SkippedFiles+res.SkippedLadders > 0 && *format == "text" {
-		fmt.Fprintf(stdout, "ladderlint: -changed-since %s: %d unchanged files and %d untouched ladders not reported\n",
-			report.Safe(*changedSince), res.SkippedFiles, res.SkippedLadders)
+		fmt.Fprintf(stdout, "ladderlint: -changed-since %s: %s and %s not reported\n", report.Safe(*changedSince),
+			count(res.SkippedFiles, "unchanged file"), count(res.SkippedLadders, "untouched ladder"))
 	}
 	for _, o := range outputs {
 		if err := o.write(run); err != nil {
@@ -257,3 +254,42 @@ func rules(w io.Writer) int {
 
 // Run is Main with the real process streams and environment.
 func Run() int { return Main(os.Args[1:], os.Stdout, os.Stderr, os.Getenv) }
+
+// subcommands are the words that select what ladderlint does besides linting.
+var subcommands = []string{"extract", "rules", "config"}
+
+// valueFlags take a value in the next argument ("-config FILE").
+var valueFlags = []string{"config", "format", "fail-level", "max-file-size", "changed-since", "output"}
+
+// subcommand finds the subcommand, first or after flags ("ladderlint
+// -no-snippets extract x.md"), and returns the arguments without it.
+func subcommand(args []string) (string, []string) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			break
+		}
+		if strings.HasPrefix(a, "-") {
+			name := strings.TrimLeft(a, "-")
+			if !strings.Contains(name, "=") && slices.Contains(valueFlags, name) {
+				i++ // skip the flag's value
+			}
+			continue
+		}
+		if slices.Contains(subcommands, a) {
+			if _, err := os.Stat(a); err == nil {
+				break // a file or folder with that name: lint it
+			}
+			return a, append(args[:i:i], args[i+1:]...)
+		}
+		break
+	}
+	return "lint", args
+}
+
+func count(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

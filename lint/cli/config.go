@@ -26,7 +26,9 @@ func showConfig(path string, paths []string, verify bool, stdout, stderr io.Writ
 	}
 	if verify {
 		if cfg.Path == "" {
-			fmt.Fprintln(stderr, "ladderlint: no configuration file found; the built-in defaults apply")
+			fmt.Fprintln(stdout, "ladderlint: no configuration file found; the built-in defaults apply")
+		} else {
+			fmt.Fprintf(stdout, "ladderlint: %s is a valid configuration\n", report.Safe(cfg.Path))
 		}
 		return ExitClean
 	}

@@ -18,6 +18,8 @@ type Run struct {
 	Findings       []check.Finding
 	// Sources are the files with findings, by path, for snippets.
 	Sources map[string]*source.File
+	// Unreadable counts the files that could not be linted (reported apart).
+	Unreadable int
 }
 
 // Counts returns the number of findings per severity.

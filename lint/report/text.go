@@ -31,29 +31,35 @@ func Text(w io.Writer, r *Run, snippets bool) error {
 		if src == nil {
 			continue
 		}
-		line := Safe(strings.TrimRight(string(src.Line(f.Range.Start.Line)), " \t"))
+		raw := []rune(strings.TrimRight(string(src.Line(f.Range.Start.Line)), " \t"))
 		num := fmt.Sprint(f.Range.Start.Line)
 		pad := strings.Repeat(" ", len(num))
-		col := f.Range.Start.Column
-		width := 1
-		if f.Range.End.Line == f.Range.Start.Line && f.Range.End.Column > col {
-			width = f.Range.End.Column - col
+		from := min(f.Range.Start.Column-1, len(raw))
+		to := from + 1
+		if f.Range.End.Line == f.Range.Start.Line && f.Range.End.Column-1 > from {
+			to = f.Range.End.Column - 1
 		}
-		// The escaped line may be longer than the raw one; clamp the underline to it.
-		lineLen := utf8.RuneCountInString(line)
-		if col > lineLen+1 {
-			col = lineLen + 1
-		}
-		width = max(1, min(width, lineLen-col+1))
-		fmt.Fprintf(w, "%s |\n%s | %s\n%s | %s^%s\n", pad, num, line, pad, strings.Repeat(" ", col-1), strings.Repeat("~", width-1))
+		to = min(to, len(raw))
+		// Escapes (\u{0001}) make the printed line longer than the raw one:
+		// measure the underline on the escaped text.
+		col := utf8.RuneCountInString(Safe(string(raw[:from])))
+		width := max(1, utf8.RuneCountInString(Safe(string(raw[from:to]))))
+		fmt.Fprintf(w, "%s |\n%s | %s\n%s | %s^%s\n", pad, num, Safe(string(raw)), pad, strings.Repeat(" ", col), strings.Repeat("~", width-1))
 	}
 	e, wn, in := r.Counts()
+	tail := ""
+	if r.Unreadable > 0 {
+		tail = fmt.Sprintf("; %s could not be linted (see above)", plural(r.Unreadable, "file"))
+	}
+	if r.Files > 0 && r.Ladders == 0 && r.Unreadable == 0 {
+		tail = "; no career ladder recognised (levels are IC1, M3, P2 … by default: see levels.patterns and levels.names in the README)"
+	}
 	if len(r.Findings) == 0 {
-		_, err := fmt.Fprintf(w, "ladderlint: no problems in %s (%s)\n", plural(r.Files, "file"), plural(r.Ladders, "ladder"))
+		_, err := fmt.Fprintf(w, "ladderlint: no problems in %s (%s)%s\n", plural(r.Files, "file"), plural(r.Ladders, "ladder"), tail)
 		return err
 	}
-	_, err := fmt.Fprintf(w, "ladderlint: %s, %s, %s in %s (%s)\n", plural(e, "error"), plural(wn, "warning"),
-		plural(in, "note"), plural(r.Files, "file"), plural(r.Ladders, "ladder"))
+	_, err := fmt.Fprintf(w, "ladderlint: %s, %s, %s in %s (%s)%s\n", plural(e, "error"), plural(wn, "warning"),
+		plural(in, "note"), plural(r.Files, "file"), plural(r.Ladders, "ladder"), tail)
 	return err
 }
 
