@@ -54,7 +54,7 @@ func (DuplicateText) Check(c *Context, l *ladder.Ladder) {
 					continue
 				}
 				within[key] = it
-				if lv.Placeholder || len(strings.Fields(key)) < minCopyWords || soft < Info {
+				if lv.Placeholder || ladder.Words(key) < minCopyWords || soft < Info {
 					continue
 				}
 				if prev, ok := across[key]; ok && prev.level != lv {

@@ -71,15 +71,27 @@ func (x *extractor) plausible(l *Ladder) bool {
 	return filled > 0 && prose*2 >= filled
 }
 
-// isProse reports whether s has at least two words with letters in them.
+// isProse reports whether s reads like a sentence: two words with letters,
+// or (in scripts written without spaces, like Japanese) six letters.
 func isProse(s string) bool {
-	words := 0
+	return Words(s) >= 2
+}
+
+// Words counts the words of s. Han, kana and Hangul letters count as a
+// word per three letters, as those scripts do not separate words by spaces.
+func Words(s string) int {
+	words, cjk := 0, 0
 	for _, w := range strings.Fields(s) {
 		if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
 			words++
 		}
+		for _, r := range w {
+			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+				cjk++
+			}
+		}
 	}
-	return words >= 2
+	return max(words, cjk/3)
 }
 
 // rowLabel returns the first cell that starts in row r, if it is a level label.
