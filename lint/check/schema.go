@@ -40,6 +40,13 @@ func compileSchemas(cfg *config.Config) (*schemas, error) {
 		if err != nil {
 			return nil, &config.Error{Path: cfg.Path, Line: cfg.Lines["schema"], Msg: "cannot read the house schema: " + errors.Unwrap(err).Error()}
 		}
+		var meta struct {
+			Schema string `json:"$schema"`
+		}
+		if json.Unmarshal(data, &meta) == nil && meta.Schema != "" && !strings.Contains(meta.Schema, "draft-07") {
+			return nil, &config.Error{Path: p, Msg: fmt.Sprintf("the house schema declares \"$schema\": %q, but ladderlint validates with JSON Schema draft-07; "+
+				"use \"$schema\": \"http://json-schema.org/draft-07/schema#\" and draft-07 keywords", meta.Schema)}
+		}
 		if s.user, err = gojsonschema.NewSchema(gojsonschema.NewBytesLoader(data)); err != nil {
 			return nil, &config.Error{Path: p, Msg: "not a usable JSON Schema (draft-07): " + err.Error()}
 		}
@@ -88,10 +95,24 @@ func (c *Context) validate(s *gojsonschema.Schema) []gojsonschema.ResultError {
 	res, err := s.Validate(gojsonschema.NewGoLoader(c.Document))
 	var out []gojsonschema.ResultError
 	if err == nil {
+		// A failed "contains" also reports why each entry did not match;
+		// only the "contains" itself is the violation.
+		var contains []string
+		for _, e := range res.Errors() {
+			if e.Type() == "contains" {
+				contains = append(contains, e.Field()+".")
+			}
+		}
+	next:
 		for _, e := range res.Errors() {
 			// if/then and allOf wrappers repeat their branch's errors.
 			if t := e.Type(); t == "condition_then" || t == "condition_else" || t == "number_all_of" {
 				continue
+			}
+			for _, p := range contains {
+				if strings.HasPrefix(e.Field(), p) {
+					continue next
+				}
 			}
 			out = append(out, e)
 		}
@@ -198,9 +219,14 @@ func (c *Context) describe(e gojsonschema.ResultError, path []string) string {
 		}
 		return fmt.Sprintf("%s has no %q", what, prop)
 	case "array_min_items":
-		return fmt.Sprintf("%s has %s; the house schema asks for at least %v", what, c.count(path), d["min"])
+		return fmt.Sprintf("%s has %s; the house schema asks for at least %v", c.owner(path), c.count(path), d["min"])
 	case "array_max_items":
-		return fmt.Sprintf("%s has %s; the house schema allows at most %v", what, c.count(path), d["max"])
+		return fmt.Sprintf("%s has %s; the house schema allows at most %v", c.owner(path), c.count(path), d["max"])
+	case "contains":
+		if last(path) == "categories" {
+			return "the ladder's categories do not include one that the house schema requires"
+		}
+		return fmt.Sprintf("%s has no entry the house schema requires there", c.owner(path))
 	case "pattern":
 		if last(path) == "code" && len(path) >= 2 {
 			return fmt.Sprintf("%s has the code %q, which levels.code in %s does not allow (pattern %q)",
@@ -277,6 +303,19 @@ func (c *Context) subject(path []string) string {
 }
 
 // count says how many entries the array at path holds, in words.
+// owner names what holds the list at path: the "Impact" list of a level
+// for behaviours, the level for its cells, the ladder for its levels.
+func (c *Context) owner(path []string) string {
+	switch last(path) {
+	case "items", "":
+		return c.subject(path)
+	}
+	if len(path) >= 2 && path[0] == "levels" && len(path) == 3 {
+		return c.subject(path[:2])
+	}
+	return "the ladder"
+}
+
 func (c *Context) count(path []string) string {
 	var v any = c.Document
 	b, _ := json.Marshal(v)
@@ -297,8 +336,15 @@ func (c *Context) count(path []string) string {
 	if a, ok := doc.([]any); ok {
 		n = len(a)
 	}
-	if last(path) == "items" {
+	switch last(path) {
+	case "items":
 		return plural(n, "behaviour")
+	case "cells":
+		return plural(n, "cell")
+	case "levels":
+		return plural(n, "level")
+	case "categories":
+		return plural(n, "category")
 	}
 	return plural(n, "entry")
 }
