@@ -24,12 +24,13 @@ func (AnchorMismatch) Check(c *Context, l *ladder.Ladder) {
 		if lv.ID.Value == "" || lv.Href.Value == "" || lv.ID.Value == lv.Href.Value {
 			continue
 		}
-		how := "does not match"
+		msg := fmt.Sprintf("link %q of level %q points elsewhere: the level's anchor id is %q",
+			"#"+lv.Href.Value, lv.Label, lv.ID.Value)
 		if strings.EqualFold(lv.ID.Value, lv.Href.Value) {
-			how = "differs in case from"
+			msg = fmt.Sprintf("link %q of level %q differs in case from its anchor id %q; anchors are case-sensitive",
+				"#"+lv.Href.Value, lv.Label, lv.ID.Value)
 		}
-		f := c.Report(lv.Href.Span, lv, "", fmt.Sprintf("link %q of level %q %s its anchor id %q; anchors are case-sensitive",
-			"#"+lv.Href.Value, lv.Label, how, lv.ID.Value))
+		f := c.Report(lv.Href.Span, lv, "", msg)
 		c.Relate(f, lv.ID.Span, "the id is set here")
 	}
 }

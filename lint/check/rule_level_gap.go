@@ -44,12 +44,13 @@ func (LevelGap) Check(c *Context, l *ladder.Ladder) {
 			} else {
 				missing = "level " + missing + " is"
 			}
-			// Point at whichever neighbour comes later in the page.
-			at := hi
+			// Point at whichever neighbour comes later in the page, and
+			// name the two in page order.
+			first, at := lo, hi
 			if lo.Span.Start > hi.Span.Start {
-				at = lo
+				first, at = hi, lo
 			}
-			c.Report(at.Span, at, "", fmt.Sprintf("%s missing between %q and %q", missing, lo.Label, hi.Label))
+			c.Report(at.Span, at, "", fmt.Sprintf("%s missing between %q and %q", missing, first.Label, at.Label))
 		}
 	}
 }
