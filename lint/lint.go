@@ -143,7 +143,7 @@ func Run(opt Options) (*Result, error) {
 		page := markdown.Parse(f, opt.Limits)
 		ladders := ladder.Extract(page, lopt)
 		findings := append(chk.Run(f, ladders), limitFindings(opt.Config, chk, f, page, ladders)...)
-		r := fileResult{file: f, ladders: len(ladders), findings: chk.Suppress(f, findings, page.Comments)}
+		r := fileResult{file: f, ladders: len(ladders), findings: chk.Suppress(page, findings)}
 		if changed != nil {
 			r.findings, ladders = touched(f, ladders, r.findings, changed[f.Path])
 			r.skipped = r.ladders - len(ladders)

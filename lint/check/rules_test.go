@@ -86,7 +86,7 @@ func runCase(t *testing.T, md string) string {
 	ladders := ladder.Extract(page, ladder.Options{Levels: m, Placeholders: ph})
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# %d ladder(s)\n", len(ladders))
-	for _, fd := range chk.Suppress(f, chk.Run(f, ladders), page.Comments) {
+	for _, fd := range chk.Suppress(page, chk.Run(f, ladders)) {
 		fmt.Fprintf(&b, "%s:%d:%d-%d:%d: %s: %s [%s]\n", fd.File, fd.Range.Start.Line, fd.Range.Start.Column,
 			fd.Range.End.Line, fd.Range.End.Column, fd.Severity, fd.Message, fd.Rule)
 		for _, r := range fd.Related {

@@ -24,6 +24,9 @@ type directive struct {
 	reason   string
 	span     source.Span
 	from, to int // 1-based lines of the comment
+	// row is the HTML table row after the comment, when it stands between
+	// rows: disable-next-line covers that whole row.
+	row source.Span
 	// used records which rules it suppressed ("" when it names none).
 	used map[string]bool
 }
@@ -31,16 +34,17 @@ type directive struct {
 var directiveRe = regexp.MustCompile(`^\s*ladderlint-(disable-next-line|disable-file|disable|enable)\b(.*)$`)
 
 // parseDirectives reads the suppression comments of a page.
-func parseDirectives(f *source.File, comments []markdown.Text) []*directive {
+func parseDirectives(page *markdown.Page) []*directive {
+	f := page.File
 	var out []*directive
-	for _, c := range comments {
+	for _, c := range page.Comments {
 		m := directiveRe.FindStringSubmatch(c.Value)
 		if m == nil {
 			continue
 		}
 		names, reason, _ := strings.Cut(m[2], "--")
 		d := &directive{kind: m[1], reason: strings.TrimSpace(reason), span: c.Span,
-			from: f.Pos(c.Span.Start).Line, to: f.Pos(c.Span.End).Line}
+			from: f.Pos(c.Span.Start).Line, to: f.Pos(c.Span.End).Line, row: page.RowAfter[c.Span.Start]}
 		for _, n := range strings.FieldsFunc(names, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' }) {
 			d.rules = append(d.rules, n)
 		}
@@ -64,8 +68,9 @@ func (d *directive) matches(rule string) bool {
 // Suppress drops the findings that the page's suppression comments cover,
 // and reports (as rule "suppression") directives that name unknown rules,
 // lack a required reason, or suppress nothing.
-func (c *Checker) Suppress(f *source.File, findings []Finding, comments []markdown.Text) []Finding {
-	ds := parseDirectives(f, comments)
+func (c *Checker) Suppress(page *markdown.Page, findings []Finding) []Finding {
+	f := page.File
+	ds := parseDirectives(page)
 	if len(ds) == 0 {
 		return findings
 	}
@@ -129,7 +134,8 @@ func covering(ds []*directive, fd Finding) *directive {
 		case "disable-file":
 			return d
 		case "disable-next-line":
-			if line == d.to+1 {
+			off := fd.Range.Start.Offset
+			if line == d.to+1 || d.row.End > 0 && off >= d.row.Start && off < d.row.End {
 				return d
 			}
 		case "disable":

@@ -41,11 +41,15 @@ func (p *Page) htmlTables(start, stop int, lim Limits) int {
 		}
 		if tt == html.CommentToken {
 			p.Comments = append(p.Comments, Text{Value: string(z.Text()), Span: source.Span{Start: tokStart, End: off}})
+			if b != nil && b.cell == nil && b.row == nil {
+				b.between = append(b.between, tokStart) // a comment between rows
+			}
 			continue
 		}
 		if b == nil {
 			if tt == html.StartTagToken && tagIs(z, "table") {
 				b = newTableBuilder(data, tokStart, off, lim, &p.cells)
+				b.rowAfter = p.RowAfter
 			}
 			continue
 		}
@@ -92,6 +96,10 @@ type tableBuilder struct {
 	lim     Limits
 	cells   *int // cells kept so far on the page
 	capped  bool // cells beyond lim.MaxGridCells were dropped
+	// between holds the offsets of comments seen between rows, waiting
+	// for the row that follows them (Page.RowAfter).
+	between  []int
+	rowAfter map[int]source.Span
 }
 
 func newTableBuilder(data []byte, start, end int, lim Limits, cells *int) *tableBuilder {
@@ -234,6 +242,12 @@ func (b *tableBuilder) closeRow(end int) {
 	}
 	if len(b.row.Cells) > 0 {
 		b.t.Rows = append(b.t.Rows, b.row)
+		for _, c := range b.between {
+			if b.rowAfter != nil {
+				b.rowAfter[c] = b.row.Span
+			}
+		}
+		b.between = b.between[:0]
 	}
 	b.row = nil
 }

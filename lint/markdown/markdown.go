@@ -38,6 +38,10 @@ type Page struct {
 	// Comments are the page's HTML comments (in HTML blocks and tables), in
 	// document order; suppression directives live in them.
 	Comments []Text
+	// RowAfter maps the offset of a comment written between two rows of an
+	// HTML table to the span of the row after it, so that a directive such
+	// as ladderlint-disable-next-line covers that row.
+	RowAfter map[int]source.Span
 
 	cells int // table cells read so far, bounded by Limits.MaxGridCells
 }
@@ -124,7 +128,7 @@ var md = goldmark.New(goldmark.WithExtensions(extension.Table))
 
 // Parse reads f and returns its tables and sections.
 func Parse(f *source.File, lim Limits) *Page {
-	p := &Page{File: f}
+	p := &Page{File: f, RowAfter: map[int]source.Span{}}
 	data := f.Data
 	if bytes.HasPrefix(data, bom) {
 		// goldmark does not skip a byte order mark; three spaces keep every
