@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 
+	gast "github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
 	"github.com/ladderlint/ladderlint/lint/source"
@@ -15,12 +16,20 @@ import (
 func (p *Page) pipeTable(n *east.Table, lim Limits) *Table {
 	f := p.File
 	t := &Table{Kind: Pipe}
-rows:
+	var starts []int
 	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
-		start := r.Pos()
-		if start < 0 {
-			continue
+		if r.Pos() >= 0 {
+			starts = append(starts, r.Pos())
 		}
+	}
+	cut, more := cutByComment(n, f.Data)
+	if cut != nil {
+		t.Problems = append(t.Problems, Problem{Span: cut.Span, Message: "this comment line ends the table: the rows below it show as plain text; " +
+			"move the comment above the table (or use an HTML table, where comments may stand between rows)"})
+		starts = append(starts, more...)
+	}
+rows:
+	for _, start := range starts {
 		end := lineEnd(f.Data, start)
 		row := &Row{Span: trimSpan(f.Data, start, end)}
 		for _, s := range splitPipeRow(f.Data, start, end) {
@@ -142,4 +151,35 @@ func indexBr(b []byte) int {
 		}
 	}
 	return -1
+}
+
+// cutByComment finds the rows that an HTML comment line cut off a pipe
+// table: the table, a block holding only a comment, then a paragraph whose
+// every line starts with "|". It returns the comment and the row offsets.
+func cutByComment(n *east.Table, data []byte) (*Text, []int) {
+	c, ok := n.NextSibling().(*gast.HTMLBlock)
+	if !ok || c.Lines().Len() == 0 {
+		return nil, nil
+	}
+	start, stop := c.Lines().At(0).Start, c.Lines().At(c.Lines().Len()-1).Stop
+	if c.HasClosure() {
+		stop = c.ClosureLine.Stop
+	}
+	raw := bytes.TrimSpace(data[start:stop])
+	if !bytes.HasPrefix(raw, []byte("<!--")) || !bytes.HasSuffix(raw, []byte("-->")) {
+		return nil, nil
+	}
+	para, ok := c.NextSibling().(*gast.Paragraph)
+	if !ok || para.Lines().Len() == 0 {
+		return nil, nil
+	}
+	var rows []int
+	for i := 0; i < para.Lines().Len(); i++ {
+		seg := para.Lines().At(i)
+		if !bytes.HasPrefix(bytes.TrimSpace(seg.Value(data)), []byte("|")) {
+			return nil, nil
+		}
+		rows = append(rows, seg.Start)
+	}
+	return &Text{Span: trimSpan(data, start, stop)}, rows
 }
