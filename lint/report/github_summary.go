@@ -64,8 +64,8 @@ func GitHubSummary(r *Run, o SummaryOptions) string {
 		e, w, n, r.Ladders, r.Files))
 	s.add(fmt.Sprintf("The check %s (fail level: `%s`).\n\n", verdict, o.FailLevel)) // FailLevel is validated: error, warning or never
 	if o.SkippedFiles+o.SkippedLadders > 0 {
-		s.add(fmt.Sprintf("Only the ladders this change touches were checked: %d unchanged files and %d untouched ladders on changed pages were skipped.\n\n",
-			o.SkippedFiles, o.SkippedLadders))
+		s.add(fmt.Sprintf("Only the ladders this change touches were checked; skipped: %s, and %s on changed pages.\n\n",
+			plural(o.SkippedFiles, "unchanged file"), plural(o.SkippedLadders, "untouched ladder")))
 	}
 
 	if len(o.Documents) > 0 {
