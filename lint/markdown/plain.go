@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 var emphasis = strings.NewReplacer("**", "", "__", "", "`", "")
@@ -19,8 +21,54 @@ func plain(s string) string {
 		s = stripTags(s)
 		s = emphasis.Replace(s)
 	}
-	return strings.Join(strings.Fields(s), " ")
+	return collapseSpace(s)
 }
+
+// collapseSpace is strings.Join(strings.Fields(s), " ") in one pass, and
+// without copying when s is already collapsed.
+func collapseSpace(s string) string {
+	clean := true
+	prevSpace := true // at the start, a space would be leading
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			clean = false // non-ASCII space (U+00A0, U+2003 …) needs unicode.IsSpace
+			break
+		}
+		sp := asciiSpace[c]
+		if sp && (prevSpace || c != ' ') {
+			clean = false
+			break
+		}
+		prevSpace = sp
+	}
+	if clean && !prevSpace || s == "" {
+		return s
+	}
+	if clean { // only a trailing space
+		return s[:len(s)-1]
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			i += n
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteString(s[i : i+n]) // invalid bytes stay as they were
+		i += n
+	}
+	return b.String()
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // stripLinks replaces "[text](target)" and "![text](target)" by text.
 func stripLinks(s string) string {

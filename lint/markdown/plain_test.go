@@ -21,6 +21,7 @@ var plainCases = []string{
 	"", "plain text", "**IC1** Engineer", "[IC2](#ic2) and ![img](a.png)", "![x] (y) [a](b",
 	"[a[b](c)", "[a](b)(c)](d)", "!![a](b)", "<b>bold</b> <br/> < notatag > </ x> <a href='#x'>IC3</a>",
 	"<<b>>", "<b <i>x</i>", "***x***", "____", "`code` `", "\xff[\xfe](\xfd)<\xffa\xfe>", "[](", "[]()", "<a", "</", "<1>",
+	" x", "x ", "a  b", "a\tb", "  a \t b\u00a0c\u2003 ", "a\u0085b", "\xff \xfe", " ",
 }
 
 func TestPlain(t *testing.T) {
