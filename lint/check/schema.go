@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -36,9 +35,13 @@ func compileSchemas(cfg *config.Config) (*schemas, error) {
 		return nil, &config.Error{Path: cfg.Path, Msg: "the configuration does not compile to a JSON Schema: " + err.Error()}
 	}
 	if p := cfg.SchemaPath(); p != "" {
-		data, err := os.ReadFile(p)
+		data, err := config.ReadSmall(p)
 		if err != nil {
-			return nil, &config.Error{Path: cfg.Path, Line: cfg.Lines["schema"], Msg: "cannot read the house schema: " + errors.Unwrap(err).Error()}
+			msg := err.Error()
+			if u := errors.Unwrap(err); u != nil {
+				msg = u.Error()
+			}
+			return nil, &config.Error{Path: cfg.Path, Line: cfg.Lines["schema"], Msg: "cannot read the house schema: " + msg}
 		}
 		var meta struct {
 			Schema string `json:"$schema"`

@@ -100,7 +100,7 @@ func (e *Error) Error() string {
 // Load reads the configuration at path. With required false a missing file
 // yields the defaults.
 func Load(path string, required bool) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := ReadSmall(path)
 	if errors.Is(err, os.ErrNotExist) && !required {
 		return Default(), nil
 	}
@@ -297,4 +297,23 @@ func (c *Config) Selects(rel string) bool {
 		}
 	}
 	return true
+}
+
+// maxConfigBytes bounds configuration and schema files.
+const maxConfigBytes = 1 << 20
+
+// ReadSmall reads a regular file of at most 1 MiB: a FIFO or a device
+// (/dev/zero) given as a configuration would otherwise hang the run.
+func ReadSmall(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &os.PathError{Op: "read", Path: path, Err: errors.New("not a regular file")}
+	}
+	if info.Size() > maxConfigBytes {
+		return nil, &os.PathError{Op: "read", Path: path, Err: fmt.Errorf("larger than %d bytes", maxConfigBytes)}
+	}
+	return os.ReadFile(path)
 }
