@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/ladderlint/ladderlint/lint/markdown"
 	"github.com/ladderlint/ladderlint/lint/source"
@@ -149,10 +150,24 @@ func (x *extractor) headingBefore(offset, depth int) string {
 	return name
 }
 
+// placeholderCache holds the compiled placeholder pattern per word list:
+// Extract runs once per page, the list changes once per run at most.
+var placeholderCache sync.Map // string → *regexp.Regexp
+
 func placeholderRegexp(words []string) *regexp.Regexp {
 	if len(words) == 0 {
 		return nil
 	}
+	key := strings.Join(words, "\x00")
+	if re, ok := placeholderCache.Load(key); ok {
+		return re.(*regexp.Regexp)
+	}
+	re := compilePlaceholders(words)
+	placeholderCache.Store(key, re)
+	return re
+}
+
+func compilePlaceholders(words []string) *regexp.Regexp {
 	var alts []string
 	for _, w := range words {
 		q := regexp.QuoteMeta(strings.TrimSpace(w))
