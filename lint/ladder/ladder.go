@@ -104,10 +104,9 @@ var DefaultPlaceholders = []string{"TBD", "TODO", "N/A", "not yet defined", "not
 func Extract(page *markdown.Page, opt Options) []*Ladder {
 	x := &extractor{page: page, opt: opt, ph: placeholderRegexp(opt.Placeholders)}
 	var out []*Ladder
-	for _, t := range page.Tables {
-		out = append(out, x.table(t)...)
+	for _, sh := range shapes {
+		out = appendDisjoint(out, sh(x))
 	}
-	out = append(out, x.headings()...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
 	kept := out[:0]
 	for _, l := range out {
@@ -127,6 +126,42 @@ func Extract(page *markdown.Page, opt Options) []*Ladder {
 		kept = append(kept, l)
 	}
 	return kept
+}
+
+// shape finds the ladders written in one shape on a page. Each shape lives
+// in its own file with its own golden fixtures.
+type shape func(x *extractor) []*Ladder
+
+// shapes are tried in order; a ladder whose levels overlap a ladder found by
+// an earlier shape is dropped, so the more specific shapes come first.
+var shapes = []shape{
+	(*extractor).tables,
+	(*extractor).headings,
+}
+
+// appendDisjoint adds the ladders of found that share no level span with a
+// ladder already in out.
+func appendDisjoint(out, found []*Ladder) []*Ladder {
+	n := len(out)
+	for _, l := range found {
+		if !overlapsAny(out[:n], l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func overlapsAny(ls []*Ladder, l *Ladder) bool {
+	for _, o := range ls {
+		for _, a := range o.Levels {
+			for _, b := range l.Levels {
+				if a.Block.Start < b.Block.End && b.Block.Start < a.Block.End {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 type extractor struct {

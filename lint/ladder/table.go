@@ -9,6 +9,15 @@ import (
 	"github.com/ladderlint/ladderlint/lint/source"
 )
 
+// tables finds the ladders of every table on the page.
+func (x *extractor) tables() []*Ladder {
+	var out []*Ladder
+	for _, t := range x.page.Tables {
+		out = append(out, x.table(t)...)
+	}
+	return out
+}
+
 // table finds the ladders of one table: levels as rows (a label column) or
 // levels as columns (label header rows, possibly several stacked ladders).
 func (x *extractor) table(t *markdown.Table) []*Ladder {

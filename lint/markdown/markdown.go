@@ -35,6 +35,8 @@ type Page struct {
 	File     *source.File
 	Tables   []*Table
 	Sections []*Section
+	// FrontMatter is the page's YAML front matter, or nil.
+	FrontMatter *FrontMatter
 	// Comments are the page's HTML comments (in HTML blocks and tables), in
 	// document order; suppression directives live in them.
 	Comments []Text
@@ -134,6 +136,9 @@ func Parse(f *source.File, lim Limits) *Page {
 		// goldmark does not skip a byte order mark; three spaces keep every
 		// offset and still let a first-line heading or table start.
 		data = append([]byte("   "), data[len(bom):]...)
+	}
+	if p.FrontMatter = splitFrontMatter(f.Data); p.FrontMatter != nil {
+		data = blankFrontMatter(data, p.FrontMatter)
 	}
 	doc := md.Parser().Parse(text.NewReader(loneCRToLF(data)))
 	tableEnd := -1
