@@ -53,8 +53,7 @@ func (x *extractor) headings() []*Ladder {
 			l = &Ladder{Format: Headings, Span: s.Heading.Span, depth: s.Level}
 			depth = s.Level
 		}
-		lv = &Level{Label: shortLabel(s.Heading.Value, lb), Code: lb.Code(), Track: lb.Track, Rank: lb.Rank,
-			Span: s.Heading.Span, Block: s.Heading.Span}
+		lv = levelOf(s.Heading.Value, lb, s.Heading.Span)
 		for _, it := range s.Items {
 			name, cell, ok := headingCell(it)
 			if !ok {

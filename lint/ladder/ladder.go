@@ -70,6 +70,13 @@ type Level struct {
 	PlaceholderText string
 }
 
+// levelOf is the Level a matched label names; every shape builds its levels
+// here, so that what a label says (code, track, rank) is read in one place.
+// span is the label as written; the level's Block starts as the label too.
+func levelOf(text string, lb Label, span source.Span) *Level {
+	return &Level{Label: shortLabel(text, lb), Code: lb.Code(), Track: lb.Track, Rank: lb.Rank, Span: span, Block: span}
+}
+
 // Cell is what a level says for one category.
 type Cell struct {
 	Category string

@@ -248,8 +248,8 @@ func (x *extractor) newRowLadder(t *markdown.Table, header, labelCol int) *Ladde
 }
 
 func (x *extractor) newLevel(c *markdown.Cell, lb Label) *Level {
-	lv := &Level{Label: shortLabel(labelText(c), lb), Code: lb.Code(), Track: lb.Track, Rank: lb.Rank,
-		Span: c.Span, Block: c.Span, ID: c.ID, Href: c.Href}
+	lv := levelOf(labelText(c), lb, c.Span)
+	lv.ID, lv.Href = c.ID, c.Href
 	if len(c.Items) > 0 {
 		lv.Span = c.Items[0].Span
 	}
