@@ -88,15 +88,8 @@ func Run(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	patterns := opt.Config.Levels.Patterns
-	if len(patterns) == 0 {
-		patterns = ladder.DefaultLevelPatterns
-	}
-	matcher, err := ladder.NewMatcher(patterns)
+	matcher, err := ladder.MatcherFor(opt.Config.Levels.Patterns, opt.Config.Levels.Names)
 	if err != nil {
-		return nil, err
-	}
-	if err := matcher.AddNames(opt.Config.Levels.Names); err != nil {
 		return nil, err
 	}
 	placeholders := opt.Config.Placeholders
@@ -104,7 +97,6 @@ func Run(opt Options) (*Result, error) {
 		placeholders = ladder.DefaultPlaceholders
 	}
 	lopt := ladder.Options{Levels: matcher, Placeholders: placeholders}
-	needDigit := len(opt.Config.Levels.Patterns) == 0 && len(opt.Config.Levels.Names) == 0
 
 	res := &Result{Sources: map[string]*source.File{}}
 	files, errs := discover(opt)
@@ -137,7 +129,7 @@ func Run(opt Options) (*Result, error) {
 		if err != nil {
 			return fileResult{err: err}
 		}
-		if !mayHoldLadder(f.Data, matcher, needDigit) {
+		if !mayHoldLadder(f.Data, matcher) {
 			return fileResult{} // linted, nothing to say
 		}
 		page := markdown.Parse(f, opt.Limits)
@@ -252,14 +244,11 @@ func coveredByLadder(p markdown.Problem, ladders []*ladder.Ladder) bool {
 // or a ladderlint comment directive (whose misuse is itself a finding).
 // With needDigit (the built-in patterns, no level names) a heading without a
 // digit is rejected before the level patterns run: each of them needs one.
-func mayHoldLadder(data []byte, m *ladder.Matcher, needDigit bool) bool {
+func mayHoldLadder(data []byte, m *ladder.Matcher) bool {
 	if bytes.Contains(data, []byte("ladderlint-")) {
 		return true
 	}
 	return markdown.MayHoldLadder(data, func(h string) bool {
-		if needDigit && strings.IndexAny(h, "0123456789") < 0 {
-			return false
-		}
 		_, ok := m.Match(h)
 		return ok
 	})

@@ -51,10 +51,7 @@ func loadSnapshot(b *testing.B) []page {
 }
 
 func matcher(b *testing.B) (*ladder.Matcher, ladder.Options) {
-	m, err := ladder.NewMatcher(ladder.DefaultLevelPatterns)
-	if err != nil {
-		b.Fatal(err)
-	}
+	m := ladder.NewDefaultMatcher()
 	return m, ladder.Options{Levels: m, Placeholders: ladder.DefaultPlaceholders}
 }
 

@@ -24,7 +24,7 @@ func TestCorpusDefects(t *testing.T) {
 		t.Skipf("corpus not available (%v)", err)
 	}
 	defer fh.Close()
-	m, _ := ladder.NewMatcher(ladder.DefaultLevelPatterns)
+	m, _ := ladder.NewDefaultMatcher(), error(nil)
 	code := func(label string) string {
 		lb, ok := m.Match(strings.TrimSpace(label))
 		if !ok {

@@ -25,6 +25,9 @@ func (LevelGap) Check(c *Context, l *ladder.Ladder) {
 	byTrack := map[string][]*ladder.Level{}
 	var tracks []string
 	for _, lv := range l.Levels {
+		if lv.Parsed.Ordinal {
+			continue // "Senior", "Staff": an order, not a count
+		}
 		if byTrack[lv.Track] == nil {
 			tracks = append(tracks, lv.Track)
 		}
@@ -38,11 +41,11 @@ func (LevelGap) Check(c *Context, l *ladder.Ladder) {
 			if hi.Rank-lo.Rank <= 1 {
 				continue
 			}
-			missing := fmt.Sprintf("%q", fmt.Sprintf("%s%d", tr, lo.Rank+1))
+			// Name the missing levels the way the page writes its labels.
+			name := lo.Parsed.Name
+			missing := fmt.Sprintf("level %q is", name(lo.Rank+1))
 			if hi.Rank-lo.Rank > 2 {
-				missing = fmt.Sprintf("levels %s%d to %s%d are", tr, lo.Rank+1, tr, hi.Rank-1)
-			} else {
-				missing = "level " + missing + " is"
+				missing = fmt.Sprintf("levels %s to %s are", name(lo.Rank+1), name(hi.Rank-1))
 			}
 			// Point at whichever neighbour comes later in the page, and
 			// name the two in page order.

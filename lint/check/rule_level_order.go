@@ -22,13 +22,16 @@ func (LevelOrder) Check(c *Context, l *ladder.Ladder) {
 	last := map[string]*ladder.Level{}
 	dir := map[string]int{}
 	for _, lv := range l.Levels {
+		if lv.Parsed.Ordinal {
+			continue // seniority words: companies order them differently
+		}
 		prev, ok := last[lv.Track]
 		last[lv.Track] = lv
-		if !ok || prev.Rank == lv.Rank {
+		if !ok || prev.Rank == lv.Rank && prev.Parsed.Sub == lv.Parsed.Sub {
 			continue
 		}
 		d := 1
-		if lv.Rank < prev.Rank {
+		if lv.Rank < prev.Rank || lv.Rank == prev.Rank && lv.Parsed.Sub < prev.Parsed.Sub {
 			d = -1
 		}
 		if dir[lv.Track] == 0 {

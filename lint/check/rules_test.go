@@ -70,11 +70,7 @@ func runCase(t *testing.T, md string) string {
 		t.Fatal(err)
 	}
 	f := source.NewFile(filepath.Base(md), data)
-	patterns := cfg.Levels.Patterns
-	if len(patterns) == 0 {
-		patterns = ladder.DefaultLevelPatterns
-	}
-	m, err := ladder.NewMatcher(patterns)
+	m, err := ladder.MatcherFor(cfg.Levels.Patterns, cfg.Levels.Names)
 	if err != nil {
 		t.Fatal(err)
 	}

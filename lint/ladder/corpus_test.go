@@ -71,7 +71,7 @@ func extractFile(t testing.TB, path string) []*ladder.Ladder {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, _ := ladder.NewMatcher(ladder.DefaultLevelPatterns)
+	m := ladder.NewDefaultMatcher()
 	page := markdown.Parse(source.NewFile(path, data), markdown.DefaultLimits)
 	return ladder.Extract(page, ladder.Options{Levels: m, Placeholders: ladder.DefaultPlaceholders})
 }
@@ -81,7 +81,7 @@ func extractFile(t testing.TB, path string) []*ladder.Ladder {
 func TestCorpusSourcegraph(t *testing.T) {
 	dir := filepath.Join(corpus, "sourcegraph-handbook")
 	rows := readManifest(t, dir)
-	m, _ := ladder.NewMatcher(ladder.DefaultLevelPatterns)
+	m := ladder.NewDefaultMatcher()
 	want, got, hit := 0, 0, 0
 	for _, r := range rows {
 		var exp []string

@@ -35,7 +35,7 @@ func TestExtractGoldens(t *testing.T) {
 }
 
 func dump(f *source.File) string {
-	m, _ := ladder.NewMatcher(ladder.DefaultLevelPatterns)
+	m := ladder.NewDefaultMatcher()
 	page := markdown.Parse(f, markdown.DefaultLimits)
 	ladders := ladder.Extract(page, ladder.Options{Levels: m, Placeholders: ladder.DefaultPlaceholders})
 	var b bytes.Buffer

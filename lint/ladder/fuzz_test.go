@@ -77,10 +77,7 @@ func FuzzHeadingLadder(f *testing.F) {
 }
 
 func fuzzPipeline(f *testing.F) {
-	m, err := ladder.NewMatcher(ladder.DefaultLevelPatterns)
-	if err != nil {
-		f.Fatal(err)
-	}
+	m := ladder.NewDefaultMatcher()
 	opt := ladder.Options{Levels: m, Placeholders: ladder.DefaultPlaceholders}
 	isLevel := func(h string) bool { _, ok := m.Match(h); return ok }
 	cfg, err := config.Parse("fuzz.yml", []byte("categories:\n  required: [Delivery]\nareas:\n  - name: teamwork\n    terms: [help, mentor]\n"))

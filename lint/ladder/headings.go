@@ -10,12 +10,30 @@ import (
 
 // categoryItem matches a bullet that names its category: "Impact: …",
 // "**Impact**: …", "Impact:" followed by nested bullets.
-var categoryItem = regexp.MustCompile(`^([\p{L}][\p{L}\p{N} &/'’\-]{0,39}?)\s*:\s*(.*)$`)
+var categoryItem = regexp.MustCompile(`^([\p{L}][\p{L}\p{N} ,&/'’\-]{0,49}?)\s*:\s*(.*)$`)
 
 // headings finds ladders written as one heading per level, each followed by
-// "- Category: text" bullets. Consecutive level headings of the same depth
-// form one ladder; any other heading of that depth or above ends it.
+// "- Category: text" bullets, by category sub-headings, or by plain bullets
+// (one category, Expectations). Consecutive level headings form one ladder;
+// any other heading at the ladder's depth or above ends it. A level heading
+// with level headings under it ("### Senior Engineer" over "#### Senior
+// Engineer I" and "II") groups them: the levels are the ones under it.
 func (x *extractor) headings() []*Ladder {
+	secs := x.page.Sections
+	labels := make([]Label, len(secs))
+	isLevel := make([]bool, len(secs))
+	for i, s := range secs {
+		if len(s.Heading.Value) <= 80 {
+			labels[i], isLevel[i] = x.opt.Levels.Match(s.Heading.Value)
+		}
+	}
+	for i := range secs {
+		// A level heading over the whole ladder ("# Software Engineer"
+		// over "## Junior Software Engineer") titles it; it is no level.
+		if isLevel[i] && groups(secs, isLevel, i) && !hasSibling(secs, isLevel, i) {
+			isLevel[i] = false
+		}
+	}
 	var out []*Ladder
 	var l *Ladder
 	var lv *Level
@@ -32,9 +50,8 @@ func (x *extractor) headings() []*Ladder {
 		l, lv = nil, nil
 		subheadings = map[string]bool{}
 	}
-	for _, s := range x.page.Sections {
-		lb, ok := x.opt.Levels.Match(s.Heading.Value)
-		if !ok || len(s.Heading.Value) > 80 {
+	for i, s := range secs {
+		if !isLevel[i] {
 			switch {
 			case l == nil:
 			case s.Level <= depth:
@@ -46,7 +63,20 @@ func (x *extractor) headings() []*Ladder {
 			}
 			continue
 		}
-		if l != nil && s.Level != depth {
+		lb := labels[i]
+		if groups(secs, isLevel, i) {
+			// Its own text is shared by the levels under it, not a level's.
+			if l != nil && (s.Level < depth || family(lb) != family(l.Levels[0].Parsed)) {
+				finish()
+			}
+			if l == nil {
+				l = &Ladder{Format: Headings, Span: s.Heading.Span, depth: s.Level}
+				depth = s.Level
+			}
+			lv = nil
+			continue
+		}
+		if l != nil && (s.Level < depth || len(l.Levels) > 0 && (family(lb) != family(l.Levels[0].Parsed) || restarts(l, lb))) {
 			finish()
 		}
 		if l == nil {
@@ -54,13 +84,22 @@ func (x *extractor) headings() []*Ladder {
 			depth = s.Level
 		}
 		lv = levelOf(s.Heading.Value, lb, s.Heading.Span)
+		var plain []*markdown.ListItem
 		for _, it := range s.Items {
 			name, cell, ok := headingCell(it)
 			if !ok {
+				plain = append(plain, it)
 				continue
 			}
 			addCategory(l, lv, name, it.Text.Span, cell)
 			lv.Block.End = max(lv.Block.End, endOf(it))
+		}
+		if len(lv.Cells) == 0 && (len(plain) > 0 || len(s.Paragraphs) > 0) {
+			// Prose and bullets without category labels: the level's expectations.
+			c := &Cell{Items: appendItems(append([]markdown.Text(nil), s.Paragraphs...), plain)}
+			c.Text = joinItems(c.Items)
+			c.Span = c.Items[0].Span
+			addCategory(l, lv, Expectations, c.Span, c)
 		}
 		l.Levels = append(l.Levels, lv)
 		l.Span.End = max(l.Span.End, lv.Block.End)
@@ -79,12 +118,60 @@ func (x *extractor) headings() []*Ladder {
 	return out
 }
 
+// groups reports whether the level heading secs[i] has level headings under
+// it, before the next heading of its depth or above.
+func groups(secs []*markdown.Section, isLevel []bool, i int) bool {
+	for j := i + 1; j < len(secs) && secs[j].Level > secs[i].Level; j++ {
+		if isLevel[j] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSibling reports whether another level heading of the same depth and
+// parent comes before or after secs[i].
+func hasSibling(secs []*markdown.Section, isLevel []bool, i int) bool {
+	d := secs[i].Level
+	for j := i - 1; j >= 0 && secs[j].Level >= d; j-- {
+		if secs[j].Level == d && isLevel[j] {
+			return true
+		}
+	}
+	for j := i + 1; j < len(secs) && secs[j].Level >= d; j++ {
+		if secs[j].Level == d && isLevel[j] {
+			return true
+		}
+	}
+	return false
+}
+
+// restarts reports whether a title level starts another ladder: the levels
+// so far climb, and lb falls below the first of them ("Team Lead", "VP of
+// Engineering", "CTO", then "Junior Engineer" of another team).
+func restarts(l *Ladder, lb Label) bool {
+	first, last := l.Levels[0].Parsed, l.Levels[len(l.Levels)-1].Parsed
+	if !lb.Title || !first.Title || len(l.Levels) < 2 {
+		return false
+	}
+	return last.Seniority > first.Seniority && lb.Seniority < first.Seniority
+}
+
+// family is what the level headings of one ladder share: being titles, or
+// a code track ("IC", "L"). "## Level 2" then "## IC5 mandate" are not one ladder.
+func family(lb Label) string {
+	if lb.Title {
+		return "title"
+	}
+	return lb.Track
+}
+
 // plausibleHeadings keeps a heading ladder when at least two levels name
 // categories and some category recurs across levels.
 func (x *extractor) plausibleHeadings(l *Ladder) bool {
 	withCells := 0
 	for _, lv := range l.Levels {
-		if lv.Rank == 0 {
+		if lv.Rank == 0 && (lv.Parsed.Weak || weakTracks[lv.Track]) {
 			return false
 		}
 		for _, c := range lv.Cells {

@@ -15,12 +15,68 @@ type Label struct {
 	// Rank is the number within the track; 0 never occurs in a career ladder
 	// and marks tables keyed by priorities (P0..P4).
 	Rank int
+	// Sub is a sub-rank within Rank: "IC 3a" is 1, "IC 3b" 2; 0 when none.
+	Sub int
+	// Prefix and Suffix are how the page writes the family around the rank
+	// ("IC ", "Level ", "Senior Engineer " and " Engineer" in "Middle I
+	// Engineer"), and Roman says the rank is a roman numeral: messages name
+	// a missing level the way the page would ("Level 4", not "L4").
+	Prefix, Suffix string
+	Roman          bool
+	// Ordinal is set when Rank comes from seniority words ("Senior",
+	// "Staff"): an order companies do not agree on, never checked for gaps
+	// or order.
+	Ordinal bool
+	// Weak is set for families that also name other things (P1 priorities,
+	// L2 support tiers, "Level 3" of a maturity model, "Senior" alone): a
+	// ladder of them needs career context around it.
+	Weak bool
+	// Title is set for title-only labels; Ranked when the title carries a
+	// seniority word, a numeral or an executive role ("Senior Designer",
+	// "Engineer II", "Director"), unlike a bare role ("Designer").
+	Title, Ranked bool
+	// Seniority orders titles by their seniority words alone (Engineer II
+	// and Engineer I are both 30, Senior Engineer I 40).
+	Seniority int
 	// Token is the byte range of the level token inside the label text.
 	TokenStart, TokenEnd int
+
+	code string // set by families whose code is not Track+Rank (titles)
 }
 
-// Code is the normalized level code, e.g. "IC1".
-func (l Label) Code() string { return l.Track + strconv.Itoa(l.Rank) }
+// Code is the normalized level code, e.g. "IC1", "IC3a", or the title.
+func (l Label) Code() string {
+	if l.code != "" {
+		return l.code
+	}
+	c := l.Track + strconv.Itoa(l.Rank)
+	if l.Sub > 0 {
+		c += string(rune('a' + l.Sub - 1))
+	}
+	return c
+}
+
+// Name is how the page would write rank in this label's family: "Level
+// 4", "IC 7", "Senior Engineer III", "Middle II Engineer".
+func (l Label) Name(rank int) string {
+	n := strconv.Itoa(rank)
+	if l.Roman {
+		n = roman(rank)
+	}
+	if l.Prefix == "" && l.Suffix == "" {
+		return l.Track + n
+	}
+	return l.Prefix + n + l.Suffix
+}
+
+func roman(n int) string {
+	for r, v := range romans {
+		if v == n {
+			return strings.ToUpper(r)
+		}
+	}
+	return strconv.Itoa(n)
+}
 
 // DefaultLevelPatterns recognise the level labels of real handbooks. Each has
 // the named groups "track" and "rank". They are tried in order on the label
@@ -36,6 +92,21 @@ var DefaultLevelPatterns = []string{
 type Matcher struct {
 	patterns []*regexp.Regexp
 	names    []namedLevel
+	// builtin adds the built-in families (families.go, titles.go).
+	builtin bool
+}
+
+// NewDefaultMatcher recognises what real handbooks write without any
+// configuration: DefaultLevelPatterns, the numbered families ("L4", "Level
+// 3", "SWE-2", "IC 3a", "Grade 7") and titles ("Senior Engineer", "Engineer
+// II", "Pleno", "高级工程师").
+func NewDefaultMatcher() *Matcher {
+	m, err := NewMatcher(DefaultLevelPatterns)
+	if err != nil {
+		panic(err) // the built-in patterns compile
+	}
+	m.builtin = true
+	return m
 }
 
 // NewMatcher compiles patterns (see DefaultLevelPatterns).
@@ -50,6 +121,23 @@ func NewMatcher(patterns []string) (*Matcher, error) {
 			return nil, &PatternError{Pattern: p}
 		}
 		m.patterns = append(m.patterns, re)
+	}
+	return m, nil
+}
+
+// MatcherFor is the matcher a configuration asks for: the built-in
+// recognition (NewDefaultMatcher) unless patterns replace it, plus the
+// configured names.
+func MatcherFor(patterns []string, names map[string]string) (*Matcher, error) {
+	m := NewDefaultMatcher()
+	if len(patterns) > 0 {
+		var err error
+		if m, err = NewMatcher(patterns); err != nil {
+			return nil, err
+		}
+	}
+	if err := m.AddNames(names); err != nil {
+		return nil, err
 	}
 	return m, nil
 }
@@ -127,6 +215,21 @@ func (m *Matcher) Match(s string) (Label, bool) {
 	if lb, ok := m.matchName(s); ok {
 		return lb, true
 	}
+	if m.builtin {
+		if lb, ok := matchFamily(s); ok {
+			return lb, true
+		}
+	}
+	if lb, ok := m.matchPatterns(s); ok {
+		return lb, true
+	}
+	if m.builtin {
+		return matchTitle(s)
+	}
+	return Label{}, false
+}
+
+func (m *Matcher) matchPatterns(s string) (Label, bool) {
 	for _, re := range m.patterns {
 		loc := re.FindStringSubmatchIndex(s)
 		if loc == nil {
@@ -140,11 +243,12 @@ func (m *Matcher) Match(s string) (Label, bool) {
 		if err != nil {
 			continue
 		}
-		track := DefaultTrack
+		track, prefix := DefaultTrack, s[loc[0]:loc[2*ri]]
 		if ti >= 0 && loc[2*ti] >= 0 {
 			track = strings.ToUpper(s[loc[2*ti]:loc[2*ti+1]])
+			prefix = s[loc[2*ti]:loc[2*ri]]
 		}
-		return Label{Track: track, Rank: rank, TokenStart: loc[0], TokenEnd: loc[1]}, true
+		return Label{Track: track, Rank: rank, Prefix: prefix, TokenStart: loc[0], TokenEnd: loc[1]}, true
 	}
 	return Label{}, false
 }

@@ -55,6 +55,8 @@ type Level struct {
 	Code  string
 	Track string
 	Rank  int
+	// Parsed is everything the label says (sub-rank, ordinal, weak family…).
+	Parsed Label
 	// Span is the label; Block the whole level (its rows, column or section).
 	Span, Block source.Span
 	// ID and Href are the level's anchor id and in-page link, when present.
@@ -74,7 +76,7 @@ type Level struct {
 // here, so that what a label says (code, track, rank) is read in one place.
 // span is the label as written; the level's Block starts as the label too.
 func levelOf(text string, lb Label, span source.Span) *Level {
-	return &Level{Label: shortLabel(text, lb), Code: lb.Code(), Track: lb.Track, Rank: lb.Rank, Span: span, Block: span}
+	return &Level{Label: shortLabel(text, lb), Code: lb.Code(), Track: lb.Track, Rank: lb.Rank, Parsed: lb, Span: span, Block: span}
 }
 
 // Cell is what a level says for one category.
@@ -124,7 +126,7 @@ func Extract(page *markdown.Page, opt Options) []*Ladder {
 			}
 			l.Name = x.headingBefore(l.Span.Start, depth)
 		}
-		if !careerContext(l) {
+		if !x.careerContext(l) {
 			continue
 		}
 		for _, lv := range l.Levels {
@@ -330,35 +332,120 @@ func hasContent(cells []*Cell) bool {
 
 // weakTracks are level prefixes that other tables use too: P1 priorities,
 // E1 environments, D1 decisions. IC and M are unambiguous.
-var weakTracks = map[string]bool{"P": true, "D": true, "E": true}
+var weakTracks = map[string]bool{"P": true, "D": true, "E": true, "L": true}
 
 var (
-	careerWords = regexp.MustCompile(`(?i)\b(levels?|career|ladders?|progression|frameworks?|grades?|bands?|job|roles?|titles?|positions?|competenc\w*|promotions?|seniority)\b`)
+	careerWords = regexp.MustCompile(`(?i)\b(levels?|career|ladders?|progression|frameworks?|grades?|bands?|job|roles?|titles?|positions?|competenc\w*|promotions?|seniority|expectations?|growth|carreira|carrera|carrière|niveaux?|níveis|niveles|karriere|キャリア|等级|职级|晋升|커리어|레벨)\b`)
 	roleWords   = regexp.MustCompile(`(?i)\b(engineer\w*|developers?|managers?|sdrs?|ae|leads?|designers?|analysts?|pm|directors?|executives?|representatives?|account|commercial|enterprise|strategic|mid-market|program|marketing|sales|support|consultants?|specialists?|architects?|scientists?)\b`)
-	trapWords   = regexp.MustCompile(`(?i)\b(priorit(y|ies)|severit(y|ies)|incidents?|env|environments?|decisions?|tiers?|launch(es)?|phases?|steps?|stages?|sprints?|status|risks?|releases?|milestones?|options?|\$)`)
+	trapWords   = regexp.MustCompile(`(?i)\b(priorit(y|ies)|severit(y|ies)|sev|incidents?|env|environments?|decisions?|tiers?|launch(es)?|phases?|steps?|stages?|sprints?|status|risks?|releases?|milestones?|options?|maturity|pricing|prices?|slas?|slos?|versions?|difficulty|logging|log levels?|escalations?|capacity|staffing|contingenc\w*|confidential\w*|criticality|classifications?)\b|\$`)
 )
 
-// careerContext keeps a ladder whose levels use a weak track only when
-// something says it is about careers: a role in the level labels ("Senior
-// SDR (P2)", "D1 - Developer 1") or a career word in the label header or
-// the ladder's name, and no word of priorities, environments or decisions there.
-func careerContext(l *Ladder) bool {
-	weak := false
+// careerContext keeps a ladder only when it reads as a career ladder. A
+// ladder of titles must climb: most of its labels carry a seniority word,
+// a numeral or an executive role, so a table of roles ("Designer",
+// "Product Manager") is not a ladder. A ladder of a weak family (P1,
+// "Level 3", L2, "Senior" alone) needs something saying it is about careers
+// — a role in the labels ("Senior SDR (P2)", "Level 3: Product Analyst
+// II"), one title shared by every label, or a career word in the label
+// header, the headings above it or the page title — and no word of
+// priorities, incidents, maturity, pricing or tiers in the headings above it.
+func (x *extractor) careerContext(l *Ladder) bool {
+	weak, titles, ranked := false, 0, 0
+	ranks := map[int]bool{}
 	for _, lv := range l.Levels {
-		weak = weak || weakTracks[lv.Track]
+		weak = weak || lv.Parsed.Weak || weakTracks[lv.Track]
+		if lv.Parsed.Title {
+			titles++
+			if lv.Parsed.Ranked {
+				ranked++
+			}
+		}
+		ranks[lv.Rank] = true
+	}
+	if titles == len(l.Levels) && (ranked*2 < len(l.Levels) || len(ranks) < 2 ||
+		sharedTracks(l.Levels)*2 < len(l.Levels) && !climbs(l.Levels)) {
+		return false
 	}
 	if !weak {
 		return true
 	}
-	if trapWords.MatchString(l.labelHeader) || trapWords.MatchString(l.Name) {
+	around := x.around(l.Span.Start)
+	if trapWords.MatchString(l.labelHeader) || trapWords.MatchString(l.Name) || trapWords.MatchString(around) {
 		return false
 	}
 	for _, lv := range l.Levels {
-		if roleWords.MatchString(lv.Label) {
+		if lv.Parsed.Title && !lv.Parsed.Weak || roleWords.MatchString(lv.Label) {
 			return true
 		}
 	}
-	return sharedTitle(l.Levels) || careerWords.MatchString(l.labelHeader) || careerWords.MatchString(l.Name)
+	return sharedTitle(l.Levels) || careerWords.MatchString(l.labelHeader) || careerWords.MatchString(l.Name) ||
+		careerWords.MatchString(around) || careerWords.MatchString(x.pageTitle())
+}
+
+// sharedTracks counts the levels whose track (a title's role: "engineer",
+// "qa/qe engineer", "director") another level has too. A ladder climbs
+// within a role; a table of responsibilities lists a different role a row.
+func sharedTracks(levels []*Level) int {
+	n := map[string]int{}
+	for _, lv := range levels {
+		n[lv.Track]++
+	}
+	shared := 0
+	for _, lv := range levels {
+		if n[lv.Track] > 1 {
+			shared++
+		}
+	}
+	return shared
+}
+
+// climbs reports whether three or more titles each carry seniority and rise
+// (or fall) at every step: "Team Lead", "VP of Engineering", "CTO".
+func climbs(levels []*Level) bool {
+	if len(levels) < 3 {
+		return false
+	}
+	dir := 0
+	for i, lv := range levels {
+		if !lv.Parsed.Ranked {
+			return false
+		}
+		if i == 0 {
+			continue
+		}
+		d := lv.Parsed.Seniority - levels[i-1].Parsed.Seniority
+		if d == 0 || dir != 0 && (d > 0) != (dir > 0) {
+			return false
+		}
+		dir = d
+	}
+	return true
+}
+
+// around is the text of the headings above offset: the nearest heading of
+// each level up to the top of the page, nearest first.
+func (x *extractor) around(offset int) string {
+	var b strings.Builder
+	depth := 7
+	for i := len(x.page.Sections) - 1; i >= 0 && depth > 1; i-- {
+		s := x.page.Sections[i]
+		if s.Heading.Span.Start >= offset || s.Level >= depth {
+			continue
+		}
+		depth = s.Level
+		b.WriteString(s.Heading.Value)
+		b.WriteString(" \n ")
+	}
+	return b.String()
+}
+
+// pageTitle is what names the page besides its headings: the front matter
+// (title, path, description), at most its first kilobyte.
+func (x *extractor) pageTitle() string {
+	if x.page.FrontMatter == nil {
+		return ""
+	}
+	return head(string(x.page.FrontMatter.Text), 1024)
 }
 
 var codeAndDigits = regexp.MustCompile(`(?i)^\s*[a-z]+\s*\d+|\d+`)

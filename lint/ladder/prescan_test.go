@@ -18,7 +18,7 @@ func TestPrescanKeepsEveryLadder(t *testing.T) {
 	if _, err := os.Stat(corpus); err != nil {
 		t.Skipf("corpus %s not available: %v", corpus, err)
 	}
-	m, _ := ladder.NewMatcher(ladder.DefaultLevelPatterns)
+	m := ladder.NewDefaultMatcher()
 	isLevel := func(h string) bool { _, ok := m.Match(h); return ok }
 	pages, kept, withLadders := 0, 0, 0
 	filepath.WalkDir(corpus, func(p string, d fs.DirEntry, err error) error {

@@ -64,7 +64,7 @@ func (x *extractor) plausible(l *Ladder) bool {
 	}
 	prose, filled := 0, 0
 	for _, lv := range l.Levels {
-		if lv.Rank == 0 {
+		if lv.Rank == 0 && (lv.Parsed.Weak || weakTracks[lv.Track]) {
 			return false
 		}
 		for _, c := range append([]*Cell{lv.Summary}, lv.Cells...) {

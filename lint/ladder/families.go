@@ -1,0 +1,59 @@
+package ladder
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// The built-in level families, tried when the configuration sets no level
+// patterns: numbered codes (IC3, L4, SWE-2, IC 3a), numbered words
+// ("Level 3", "Grade 2", "Rank 4") and titles ("Senior Engineer",
+// "Engineer II", "Pleno", "高级工程师", see titles.go).
+
+// codeFamily matches a level code: letters, an optional separator, a rank
+// and an optional sub-rank letter, then the end or a separator.
+var codeFamily = regexp.MustCompile(`^(?i)(IC|EM|M|P|D|E|L|SE|SWE|SDE|ENG|MTS|TL)([ \-]?)(\d{1,2})([a-d])?(?:$|[\s:.,;)/\-–—→|])`)
+
+// weakCodes also name priorities (P1), environments (E2), decisions (D1)
+// and support tiers (L2): a ladder of them needs career context.
+var weakCodes = map[string]bool{"P": true, "D": true, "E": true, "L": true}
+
+// wordFamily matches a level written as a word and a number: "Level 3",
+// "Level 3: Product Analyst II", "LVL 4", "Rank 2", "Grade 7", "Band 3",
+// "SFIA 5", "Nível 2".
+var wordFamily = regexp.MustCompile(`^(?i)(level|lvl|rank|grade|band|sfia(?: level)?|career level|job level|nível|nivel|niveau|stufe)\s*[-#:.]?\s*(\d{1,2})([a-d])?(?:$|[\s:.,;)/\-–—→|])`)
+
+// matchFamily recognises the numbered families.
+func matchFamily(s string) (Label, bool) {
+	if m := codeFamily.FindStringSubmatchIndex(s); m != nil {
+		letters := strings.ToUpper(s[m[2]:m[3]])
+		rank, _ := strconv.Atoi(s[m[6]:m[7]])
+		lb := Label{Track: letters, Rank: rank, Prefix: s[m[2]:m[5]], Weak: weakCodes[letters],
+			TokenStart: 0, TokenEnd: m[7]}
+		if m[8] >= 0 {
+			lb.Sub = int(strings.ToLower(s[m[8]:m[9]])[0]-'a') + 1
+			lb.TokenEnd = m[9]
+		}
+		return lb, true
+	}
+	if m := wordFamily.FindStringSubmatchIndex(s); m != nil {
+		rank, _ := strconv.Atoi(s[m[4]:m[5]])
+		lb := Label{Track: DefaultTrack, Rank: rank, Prefix: s[m[2]:m[4]], Weak: true, TokenEnd: m[5]}
+		if w := strings.ToLower(s[m[2]:m[3]]); w != "level" && w != "lvl" && !strings.HasSuffix(w, " level") {
+			lb.Track = strings.ToUpper(w[:1]) + w[1:]
+		}
+		if m[6] >= 0 {
+			lb.Sub = int(strings.ToLower(s[m[6]:m[7]])[0]-'a') + 1
+			lb.TokenEnd = m[7]
+		}
+		// "Level 3: Product Analyst II": a title after the number says it is a career level.
+		if rest := strings.TrimLeft(s[lb.TokenEnd:], " :-–—"); rest != "" {
+			if t, ok := matchTitle(rest); ok && !t.Weak {
+				lb.Weak = false
+			}
+		}
+		return lb, true
+	}
+	return Label{}, false
+}
