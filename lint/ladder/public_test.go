@@ -372,8 +372,9 @@ func get(m map[string]*tally, k string) *tally {
 	return m[k]
 }
 
-// norm compares level labels of split files loosely on white space only.
-func norm(s string) string { return strings.Join(strings.Fields(s), " ") }
+// norm compares level labels of split files loosely: white space, and
+// quotes around a heading ('# "Pleno"').
+func norm(s string) string { return strings.Trim(strings.Join(strings.Fields(s), " "), "\"'“”") }
 
 // stripOrdinal drops a leading "1. " from an index page's card title.
 func stripOrdinal(s string) string {
