@@ -39,7 +39,22 @@ func (x *extractor) headings() []*Ladder {
 	var lv *Level
 	depth := 0
 	subheadings := map[string]bool{} // categories named by sub-headings
+	var pending *markdown.Section // the level's own prose and plain bullets
+	var plain []*markdown.ListItem
+	closeLevel := func() {
+		if lv != nil && len(lv.Cells) == 0 && (len(plain) > 0 || len(pending.Paragraphs) > 0) {
+			// Prose and bullets without category labels, and no category
+			// sub-headings: the level's expectations.
+			c := &Cell{Items: appendItems(append([]markdown.Text(nil), pending.Paragraphs...), plain)}
+			c.Text = joinItems(c.Items)
+			c.Span = c.Items[0].Span
+			addCategory(l, lv, Expectations, c.Span, c)
+			l.Span.End = max(l.Span.End, lv.Block.End)
+		}
+		lv, pending, plain = nil, nil, nil
+	}
 	finish := func() {
+		closeLevel()
 		if l != nil {
 			dropTrailingSection(l, subheadings)
 			collapseUnstable(l)
@@ -69,22 +84,22 @@ func (x *extractor) headings() []*Ladder {
 			if l != nil && (s.Level < depth || family(lb) != family(l.Levels[0].Parsed)) {
 				finish()
 			}
+			closeLevel()
 			if l == nil {
 				l = &Ladder{Format: Headings, Span: s.Heading.Span, depth: s.Level}
 				depth = s.Level
 			}
-			lv = nil
 			continue
 		}
 		if l != nil && (s.Level < depth || len(l.Levels) > 0 && (family(lb) != family(l.Levels[0].Parsed) || restarts(l, lb))) {
 			finish()
 		}
+		closeLevel()
 		if l == nil {
 			l = &Ladder{Format: Headings, Span: s.Heading.Span, depth: s.Level}
 			depth = s.Level
 		}
-		lv = levelOf(s.Heading.Value, lb, s.Heading.Span)
-		var plain []*markdown.ListItem
+		lv, pending = levelOf(s.Heading.Value, lb, s.Heading.Span), s
 		for _, it := range s.Items {
 			name, cell, ok := headingCell(it)
 			if !ok {
@@ -93,13 +108,6 @@ func (x *extractor) headings() []*Ladder {
 			}
 			addCategory(l, lv, name, it.Text.Span, cell)
 			lv.Block.End = max(lv.Block.End, endOf(it))
-		}
-		if len(lv.Cells) == 0 && (len(plain) > 0 || len(s.Paragraphs) > 0) {
-			// Prose and bullets without category labels: the level's expectations.
-			c := &Cell{Items: appendItems(append([]markdown.Text(nil), s.Paragraphs...), plain)}
-			c.Text = joinItems(c.Items)
-			c.Span = c.Items[0].Span
-			addCategory(l, lv, Expectations, c.Span, c)
 		}
 		l.Levels = append(l.Levels, lv)
 		l.Span.End = max(l.Span.End, lv.Block.End)

@@ -258,7 +258,7 @@ func (x *extractor) newLevel(c *markdown.Cell, lb Label) *Level {
 
 // shortLabel keeps a label as written unless it runs on into a description.
 func shortLabel(s string, lb Label) string {
-	if len(s) <= 40 {
+	if len(s) <= 80 {
 		return s
 	}
 	return strings.TrimRight(s[:lb.TokenEnd], " :.,;-–—")

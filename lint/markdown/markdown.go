@@ -116,6 +116,8 @@ type Section struct {
 	Items   []*ListItem
 	// Paragraphs are the section's own paragraphs (outside lists).
 	Paragraphs []Text
+
+	summary bool // an HTML <summary>, not a heading
 }
 
 // ListItem is a list item's own text and its nested items.
@@ -150,7 +152,7 @@ func Parse(f *source.File, lim Limits) *Page {
 		}
 		switch n := n.(type) {
 		case *gast.HTMLBlock:
-			if end := p.htmlBlock(n, lim); end > tableEnd {
+			if end := p.htmlBlock(n, lim, &cur); end > tableEnd {
 				tableEnd = end
 			}
 		case *east.Table:
@@ -209,7 +211,7 @@ func blockStart(n gast.Node, src []byte) int {
 
 // htmlBlock looks for tables in an HTML block and returns the offset where the
 // last table it read ends (tables may run on past the block), or -1.
-func (p *Page) htmlBlock(n *gast.HTMLBlock, lim Limits) int {
+func (p *Page) htmlBlock(n *gast.HTMLBlock, lim Limits, cur **Section) int {
 	lines := n.Lines()
 	if lines.Len() == 0 {
 		return -1
@@ -219,7 +221,7 @@ func (p *Page) htmlBlock(n *gast.HTMLBlock, lim Limits) int {
 		stop = n.ClosureLine.Stop
 	}
 	if !bytes.Contains(bytes.ToLower(p.File.Data[start:stop]), []byte("<table")) {
-		p.comments(start, stop)
+		*cur = p.htmlSections(start, stop, *cur)
 		return -1
 	}
 	return p.htmlTables(start, stop, lim)

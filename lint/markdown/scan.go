@@ -38,6 +38,11 @@ func MayHoldLadder(data []byte, isLevel func(heading string) bool) bool {
 				levels++
 			}
 			para = -1
+		case trimmed[0] == '<':
+			if h := htmlHeading(trimmed); h != nil && isLevel(plain(string(h))) {
+				levels++
+			}
+			para = -1
 		case para >= 0 && isSetextUnderline(trimmed):
 			if isLevel(plain(string(bytes.ReplaceAll(data[para:start], []byte("\n"), []byte(" "))))) {
 				levels++
@@ -129,4 +134,21 @@ func containsFold(data []byte, needle string) bool {
 		i++
 	}
 	return false
+}
+
+// htmlHeading returns the text of a line that is an HTML heading,
+// "<h2 align="center">Junior</h2>", or nil.
+func htmlHeading(line []byte) []byte {
+	if len(line) < 4 || line[1]|0x20 != 'h' || line[2] < '1' || line[2] > '6' || line[3] != '>' && line[3] != ' ' {
+		return nil
+	}
+	gt := bytes.IndexByte(line, '>')
+	if gt < 0 {
+		return nil
+	}
+	rest := line[gt+1:]
+	if end := bytes.Index(rest, []byte("</")); end >= 0 {
+		rest = rest[:end]
+	}
+	return bytes.TrimSpace(rest)
 }
