@@ -39,7 +39,7 @@ func (x *extractor) headings() []*Ladder {
 	var lv *Level
 	depth := 0
 	subheadings := map[string]bool{} // categories named by sub-headings
-	var pending *markdown.Section // the level's own prose and plain bullets
+	var pending *markdown.Section    // the level's own prose and plain bullets
 	var plain []*markdown.ListItem
 	closeLevel := func() {
 		if lv != nil && len(lv.Cells) == 0 && (len(plain) > 0 || len(pending.Paragraphs) > 0) {
