@@ -149,7 +149,7 @@ func matchTitle(s string) (Label, bool) {
 
 // parseTitle reads one title (no separators inside).
 func parseTitle(s string) (Label, bool) {
-	s = strings.TrimSpace(s)
+	s = strings.Trim(strings.TrimSpace(s), "\"“”„'‘’«» ")
 	for _, b := range beyond {
 		if len(s) > len(b) && strings.EqualFold(s[len(s)-len(b):], b) {
 			s = strings.TrimSpace(s[:len(s)-len(b)])

@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 
@@ -128,7 +129,9 @@ type ListItem struct {
 
 var bom = []byte("\xef\xbb\xbf")
 
-var md = goldmark.New(goldmark.WithExtensions(extension.Table))
+// md reads GFM tables and heading attributes: "## Levels {#levels}" is the
+// heading "Levels" with the id "levels", as Hugo, Docusaurus and kramdown write it.
+var md = goldmark.New(goldmark.WithExtensions(extension.Table), goldmark.WithParserOptions(parser.WithAttribute()))
 
 // Parse reads f and returns its tables and sections.
 func Parse(f *source.File, lim Limits) *Page {
