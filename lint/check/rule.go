@@ -26,6 +26,7 @@ var Rules = []Rule{
 	LevelGap{},
 	DuplicateLevel{},
 	LevelOrder{},
+	UnknownLevel{},
 	EmptyCell{},
 	Placeholder{},
 	MissingCategory{},

@@ -69,6 +69,11 @@ func (x *extractor) headings() []*Ladder {
 		if !isLevel[i] {
 			switch {
 			case l == nil:
+			case s.Level == depth && len(l.Levels) > 0 && (nextLevelAt(secs, isLevel, i) || levelish(s.Heading.Value)):
+				// "## VP and up" among the level headings: a level ladderlint
+				// cannot read. Say so rather than drop it or end the ladder.
+				closeLevel()
+				l.Unrecognised = append(l.Unrecognised, s.Heading)
 			case s.Level <= depth:
 				finish()
 			case lv != nil:
@@ -89,6 +94,14 @@ func (x *extractor) headings() []*Ladder {
 				l = &Ladder{Format: Headings, Span: s.Heading.Span, depth: s.Level}
 				depth = s.Level
 			}
+			continue
+		}
+		if l != nil && s.Level == depth && len(l.Levels) >= 2 && family(lb) != family(l.Levels[0].Parsed) &&
+			!nextOfFamily(secs, isLevel, labels, i) {
+			// "## VP and up" after "## M6": one level of another family
+			// cannot be a ladder of its own; it is this ladder's odd label.
+			closeLevel()
+			l.Unrecognised = append(l.Unrecognised, s.Heading)
 			continue
 		}
 		if l != nil && (s.Level < depth || len(l.Levels) > 0 && (family(lb) != family(l.Levels[0].Parsed) || restarts(l, lb))) {
@@ -132,6 +145,28 @@ func groups(secs []*markdown.Section, isLevel []bool, i int) bool {
 	for j := i + 1; j < len(secs) && secs[j].Level > secs[i].Level; j++ {
 		if isLevel[j] {
 			return true
+		}
+	}
+	return false
+}
+
+// nextLevelAt reports whether the next heading of secs[i]'s depth or above
+// is a level heading of that depth: secs[i] sits between two levels.
+func nextLevelAt(secs []*markdown.Section, isLevel []bool, i int) bool {
+	for j := i + 1; j < len(secs); j++ {
+		if secs[j].Level <= secs[i].Level {
+			return secs[j].Level == secs[i].Level && isLevel[j]
+		}
+	}
+	return false
+}
+
+// nextOfFamily reports whether the next heading of secs[i]'s depth is a
+// level of the same family.
+func nextOfFamily(secs []*markdown.Section, isLevel []bool, labels []Label, i int) bool {
+	for j := i + 1; j < len(secs); j++ {
+		if secs[j].Level <= secs[i].Level {
+			return secs[j].Level == secs[i].Level && isLevel[j] && family(labels[j]) == family(labels[i])
 		}
 	}
 	return false

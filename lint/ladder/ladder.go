@@ -36,6 +36,10 @@ type Ladder struct {
 	Levels     []*Level
 	// Problems are shape defects of the table inside the ladder.
 	Problems []markdown.Problem
+	// Unrecognised are labels written where the ladder's levels are (a row
+	// label, a column header, a heading among the level headings) that are
+	// not level labels: "VP and up", "GPM". Their content is not checked.
+	Unrecognised []markdown.Text
 
 	depth int // heading level of a Headings ladder's level headings
 	// labelHeader is the header of the level labels ("Level", "Job Level").

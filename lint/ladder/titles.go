@@ -333,3 +333,21 @@ func isWordy(w string) bool {
 	}
 	return letters > 0
 }
+
+// levelish reports whether s looks like it names a level without being
+// one ladderlint reads: a seniority word, a role or executive noun, or a
+// short code with a number ("VP and up", "Senior+", "IC-X", "GPM 2").
+func levelish(s string) bool {
+	if len(s) > 40 {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if seniority[w] > 0 || roleNouns[w] || executives[w] > 0 || w == "level" {
+			return true
+		}
+		if len(w) <= 6 && strings.IndexFunc(w, unicode.IsDigit) > 0 && unicode.IsLetter(rune(w[0])) {
+			return true
+		}
+	}
+	return false
+}
