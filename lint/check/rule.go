@@ -30,6 +30,7 @@ var Rules = []Rule{
 	EmptyCell{},
 	Placeholder{},
 	MissingCategory{},
+	CategorySpelling{},
 	MissingArea{},
 	TableShape{},
 	DuplicateText{},

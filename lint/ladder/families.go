@@ -13,7 +13,7 @@ import (
 
 // codeFamily matches a level code: letters, an optional separator, a rank
 // and an optional sub-rank letter, then the end or a separator.
-var codeFamily = regexp.MustCompile(`^(?i)(IC|EM|M|P|D|E|L|SE|SWE|SDE|ENG|MTS|TL)([ \-]?)(\d{1,2})([a-d])?(?:$|[\s:.,;)/\-–—→|])`)
+var codeFamily = regexp.MustCompile(`^(?i)(IC|EM|PM|M|P|D|E|L|SE|SWE|SDE|ENG|MTS|TL)([ \-]?)(\d{1,2})([a-d])?(?:$|[\s:.,;)/\-–—→|])`)
 
 // weakCodes also name priorities (P1), environments (E2), decisions (D1)
 // and support tiers (L2): a ladder of them needs career context.

@@ -279,7 +279,14 @@ func mergeHeadingCell(acc, c *Cell) *Cell {
 // surrounding space ignored), adding it when new.
 func categoryIndex(l *Ladder, name string, span source.Span) int {
 	for i, c := range l.Categories {
-		if strings.EqualFold(c.Name, name) {
+		if c.Name == name {
+			return i
+		}
+	}
+	for i, c := range l.Categories {
+		if sameCategory(c.Name, name) {
+			// "High-Impact" under one level, "High Impact" under another.
+			l.Variants = append(l.Variants, Variant{Name: name, Span: span, As: c.Name, AsSpan: c.Span})
 			return i
 		}
 	}

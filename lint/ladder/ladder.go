@@ -40,6 +40,9 @@ type Ladder struct {
 	// label, a column header, a heading among the level headings) that are
 	// not level labels: "VP and up", "GPM". Their content is not checked.
 	Unrecognised []markdown.Text
+	// Variants are category names spelled differently from the same
+	// category elsewhere in the ladder or on the page.
+	Variants []Variant
 
 	depth int // heading level of a Headings ladder's level headings
 	// labelHeader is the header of the level labels ("Level", "Job Level").
@@ -138,6 +141,7 @@ func Extract(page *markdown.Page, opt Options) []*Ladder {
 		}
 		kept = append(kept, l)
 	}
+	spellingAcrossLadders(kept)
 	return kept
 }
 
