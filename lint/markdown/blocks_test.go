@@ -71,7 +71,7 @@ func TestSectionBlocks(t *testing.T) {
     item "*just italic* and *both*" strong "both" at "both"
   paragraph "Linked title and code and a span" at "[**Linked title**](x.md) and ` + "`**code**`" + ` and **a ` + "`span`" + `**"
     strong "Linked title" at "Linked title"
-    strong "a span" at "a ` + "`span"  + `"
+    strong "a span" at "a ` + "`span" + `"
 section "Next"
   paragraph "Plain." at "Plain."
 `
