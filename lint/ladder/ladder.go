@@ -144,6 +144,8 @@ type shape func(x *extractor) []*Ladder
 var shapes = []shape{
 	(*extractor).tables,
 	(*extractor).headings,
+	(*extractor).categoryMajor,
+	(*extractor).boldLevels,
 }
 
 // appendDisjoint adds the ladders of found that share no level span with a

@@ -119,6 +119,9 @@ type Section struct {
 	// Blocks are the section's paragraphs and lists in document order; a
 	// list's Items are the same values as in Items.
 	Blocks []*Block
+	// LinkOnly is set when the heading is nothing but a link
+	// ("#### [README](README.md)"): navigation rather than a title.
+	LinkOnly bool
 }
 
 // BlockKind says whether a Block is a paragraph or a list.
@@ -189,7 +192,7 @@ func Parse(f *source.File, lim Limits) *Page {
 		case *east.Table:
 			p.Tables = append(p.Tables, p.pipeTable(n, lim))
 		case *gast.Heading:
-			cur = &Section{Heading: inlineText(n, f.Data), Level: n.Level}
+			cur = &Section{Heading: inlineText(n, f.Data), Level: n.Level, LinkOnly: linkOnly(n, f.Data)}
 			p.Sections = append(p.Sections, cur)
 		case *gast.List:
 			if cur != nil {
@@ -387,4 +390,23 @@ func inlineSegments(n gast.Node, src []byte, b *bytes.Buffer, span *source.Span)
 			inlineSegments(c, src, b, span)
 		}
 	}
+}
+
+// linkOnly reports whether the inline content of n is one link, give or
+// take surrounding spaces.
+func linkOnly(n gast.Node, src []byte) bool {
+	links := 0
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *gast.Link, *gast.AutoLink:
+			links++
+		case *gast.Text:
+			if len(bytes.TrimSpace(c.Segment.Value(src))) > 0 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return links == 1
 }
