@@ -61,7 +61,7 @@ func (x *extractor) blockLabel(value string, strong []markdown.Text, whole sourc
 	if len(strong) > 0 {
 		s := strong[0]
 		i := strings.Index(value, s.Value)
-		if i >= 0 && s.Value != "" && len(s.Value) <= 80 {
+		if i >= 0 && s.Value != "" && len(s.Value) <= 80 && !strings.HasSuffix(s.Value, "?") {
 			prefix := strings.ToLower(strings.TrimSpace(value[:i]))
 			rest := value[i+len(s.Value):]
 			if lb, ok := x.opt.Levels.Match(s.Value); ok && articles[prefix] {
@@ -85,18 +85,19 @@ func (x *extractor) blockLabel(value string, strong []markdown.Text, whole sourc
 	if !item {
 		return Label{}, "", source.Span{}, "", "", false
 	}
-	// "1. Associate Engineer" with nested bullets, "- IC2: ships features".
+	// "- IC2: ships features", "1. Associate Engineer" with nested bullets.
 	v := strings.TrimSpace(value)
-	if len(v) <= 60 && len(strings.Fields(v)) <= 6 {
-		if lb, ok := x.opt.Levels.Match(strings.TrimSuffix(v, ":")); ok {
-			return lb, strings.TrimSuffix(v, ":"), whole, "", "i", true
-		}
-	}
-	if m := categoryItem.FindStringSubmatch(v); m != nil {
+	if m := categoryItem.FindStringSubmatch(v); m != nil && m[2] != "" {
 		if lb, ok := x.opt.Levels.Match(m[1]); ok {
 			return lb, strings.TrimSpace(m[1]), whole, m[2], "i:", true
 		}
 		return Label{}, "", source.Span{}, "", "i:", false
+	}
+	v = strings.TrimSuffix(v, ":")
+	if len(v) <= 60 && len(strings.Fields(v)) <= 6 && !strings.HasSuffix(v, ".") {
+		if lb, ok := x.opt.Levels.Match(v); ok {
+			return lb, v, whole, "", "i", true
+		}
 	}
 	return Label{}, "", source.Span{}, "", "", false
 }
@@ -240,10 +241,11 @@ func (x *extractor) boldLevels() []*Ladder {
 	for si, s := range x.page.Sections {
 		ms := x.blockMentions(s)
 		for len(ms) > 0 {
-			// A label seen again starts another ladder (a second track).
+			// A label seen again, or written another way ("**M1**: …"
+			// after "**IC3**" paragraphs), starts another ladder.
 			n := 1
 			seen := map[string]bool{levelKey(ms[0].label): true}
-			for n < len(ms) && !seen[levelKey(ms[n].label)] {
+			for n < len(ms) && !seen[levelKey(ms[n].label)] && sameForm(ms[n], ms[0]) {
 				seen[levelKey(ms[n].label)] = true
 				n++
 			}
@@ -254,6 +256,13 @@ func (x *extractor) boldLevels() []*Ladder {
 		}
 	}
 	return out
+}
+
+// sameForm reports whether two level labels are written alike: both
+// paragraphs or both list items, both alone on their line or both followed
+// by text ("**IC3**" and "3. IC3" are; "**IC3**" and "**M1**: …" are not).
+func sameForm(a, b *mention) bool {
+	return strings.ReplaceAll(a.style, "b", "") == strings.ReplaceAll(b.style, "b", "")
 }
 
 func levelKey(label string) string { return strings.ToLower(strings.Join(strings.Fields(label), " ")) }
@@ -368,21 +377,29 @@ func piecesCell(ps []piece, at source.Span) *Cell {
 var (
 	// counterWords mark pages whose levels are not careers: incident
 	// severities, priorities, maturity models, releases, plans.
-	counterWords = regexp.MustCompile(`(?i)\b(sev\d*|severit(y|ies)|incidents?|priorit(y|ies)|maturity|releases?|versions?|changelog|faq|glossary|pricing|plans?|sla|slo|support tiers?|tiers?|risks?|bugs?)\b`)
+	counterWords = regexp.MustCompile(`(?i)\b(sev\d*|severit(y|ies)|incidents?|priorit(y|ies)|maturity|releases?|versions?|changelog|faq|glossary|pricing|plans?|sla|slo|support tiers?|tiers?|risks?|bugs?|planning|schedules?|timelines?)\b`)
 	// careerTitleWords are career words that a maturity or severity page
 	// does not use ("level" alone does not count).
-	careerTitleWords = regexp.MustCompile(`(?i)\b(career|ladders?|progression|promotions?|seniority|job|roles?|titles?|competenc\w*|expectations|engineering)\b`)
+	careerTitleWords = regexp.MustCompile(`(?i)\b(career|ladders?|progression|promotions?|seniority|job|roles?|titles?|competenc\w*|expectations)\b`)
 )
 
-// careerSection reports whether the levels labels, named in section si, are
+// careerSection reports whether the level labels, named in section si, are
 // about careers: no counter word (severity, maturity, release …) in the
-// labels or the headings above, and a career word or a job title there, or
-// unambiguous IC/M labels.
+// labels or the headings above, no weak-track label (P1, D-17) without a
+// job title in it, and a job title in the labels ("Senior
+// Engineer"), unambiguous IC/M labels, or a career word in the headings
+// ("Career ladder"; "Levels" alone is also what a maturity model says).
 func (x *extractor) careerSection(si int, labels []string) bool {
 	chain := x.headingChain(si)
 	all := strings.Join(append(chain, labels...), "\n")
 	if counterWords.MatchString(all) {
 		return false
+	}
+	for _, lb := range labels {
+		// P1 priorities, D-17 days, E2 environments: only with a job title.
+		if m, ok := x.opt.Levels.Match(lb); ok && weakTracks[m.Track] && !roleWords.MatchString(lb) {
+			return false
+		}
 	}
 	for _, lb := range labels {
 		if roleWords.MatchString(lb) {
@@ -392,7 +409,7 @@ func (x *extractor) careerSection(si int, labels []string) bool {
 			return true
 		}
 	}
-	return careerTitleWords.MatchString(strings.Join(chain, "\n")) || roleWords.MatchString(strings.Join(chain, "\n"))
+	return careerTitleWords.MatchString(strings.Join(chain, "\n"))
 }
 
 // headingChain is the heading of section si and the headings of the

@@ -87,3 +87,16 @@ section "Next"
 		t.Error("a list block must share its items with Section.Items")
 	}
 }
+
+// TestLinkOnlyHeading checks that a heading made of one link is marked as
+// navigation and that a heading with a link among words is not.
+func TestLinkOnlyHeading(t *testing.T) {
+	p := Parse(source.NewFile("p.md", []byte("#### [README](README.md)\n\n## See [the guide](g.md)\n\n## <https://x.y>\n\n## Plain\n")), DefaultLimits)
+	var got []bool
+	for _, s := range p.Sections {
+		got = append(got, s.LinkOnly)
+	}
+	if fmt.Sprint(got) != "[true false true false]" {
+		t.Errorf("LinkOnly = %v, want [true false true false]", got)
+	}
+}
