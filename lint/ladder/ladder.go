@@ -141,8 +141,46 @@ func Extract(page *markdown.Page, opt Options) []*Ladder {
 		}
 		kept = append(kept, l)
 	}
+	kept = dropOverviews(kept)
 	spellingAcrossLadders(kept)
 	return kept
+}
+
+// dropOverviews removes a heading ladder of prose only (one Expectations
+// category) whose levels another ladder of the page describes in full: an
+// overview such as "## Career Levels" with a paragraph per level above a
+// category-major ladder of the same levels.
+func dropOverviews(ladders []*Ladder) []*Ladder {
+	out := ladders[:0]
+	for _, l := range ladders {
+		if !isOverview(l, ladders) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func isOverview(l *Ladder, all []*Ladder) bool {
+	if l.Format != Headings || len(l.Categories) != 1 || l.Categories[0].Name != Expectations {
+		return false
+	}
+	for _, o := range all {
+		if o == l || len(o.Categories) < 2 {
+			continue
+		}
+		codes := map[string]bool{}
+		for _, lv := range o.Levels {
+			codes[lv.Code] = true
+		}
+		all := true
+		for _, lv := range l.Levels {
+			all = all && codes[lv.Code]
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 // shape finds the ladders written in one shape on a page. Each shape lives
@@ -153,7 +191,9 @@ type shape func(x *extractor) []*Ladder
 // an earlier shape is dropped, so the more specific shapes come first.
 var shapes = []shape{
 	(*extractor).tables,
+	(*extractor).categoryMajor, // before headings: its level sub-headings are not level-major ladders
 	(*extractor).headings,
+	(*extractor).boldLevels,
 }
 
 // appendDisjoint adds the ladders of found that share no level span with a

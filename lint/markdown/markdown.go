@@ -119,12 +119,48 @@ type Section struct {
 	Paragraphs []Text
 
 	summary bool // an HTML <summary>, not a heading
+	// Blocks are the section's paragraphs and lists in document order; a
+	// list's Items are the same values as in Items.
+	Blocks []*Block
+	// LinkOnly is set when the heading is nothing but a link
+	// ("#### [README](README.md)"): navigation rather than a title.
+	LinkOnly bool
+}
+
+// BlockKind says whether a Block is a paragraph or a list.
+type BlockKind int
+
+// Block kinds; the zero value is not a kind.
+const (
+	ParagraphBlock BlockKind = iota + 1
+	ListBlock
+)
+
+// Block is one paragraph or one list of a section, as goldmark read it.
+type Block struct {
+	Kind BlockKind
+	// Span covers the whole block: byte offsets into the page, 0-based,
+	// end exclusive, surrounding white space excluded.
+	Span source.Span
+	// Text is a paragraph's text (empty for a list).
+	Text Text
+	// Strong are a paragraph's strong-emphasis runs ("**Senior**",
+	// "__Junior__"), in order; see ListItem.Strong.
+	Strong []Text
+	// Ordered is set for a numbered list.
+	Ordered bool
+	// Items are a list's items (nil for a paragraph).
+	Items []*ListItem
 }
 
 // ListItem is a list item's own text and its nested items.
 type ListItem struct {
 	Text     Text
 	Children []*ListItem
+	// Strong are the strong-emphasis runs of the item's own text: goldmark's
+	// emphasis nodes of level 2, outermost only. Each Value is the run's
+	// plain text and each Span the text between its markers.
+	Strong []Text
 }
 
 var bom = []byte("\xef\xbb\xbf")
@@ -161,15 +197,19 @@ func Parse(f *source.File, lim Limits) *Page {
 		case *east.Table:
 			p.Tables = append(p.Tables, p.pipeTable(n, lim))
 		case *gast.Heading:
-			cur = &Section{Heading: inlineText(n, f.Data), Level: n.Level}
+			cur = &Section{Heading: inlineText(n, f.Data), Level: n.Level, LinkOnly: linkOnly(n, f.Data)}
 			p.Sections = append(p.Sections, cur)
 		case *gast.List:
 			if cur != nil {
-				cur.Items = append(cur.Items, listItems(n, f.Data)...)
+				items := listItems(n, f.Data)
+				cur.Items = append(cur.Items, items...)
+				cur.Blocks = append(cur.Blocks, listBlock(n, items))
 			}
 		case *gast.Paragraph:
 			if cur != nil {
-				cur.Paragraphs = append(cur.Paragraphs, inlineText(n, f.Data))
+				t := inlineText(n, f.Data)
+				cur.Paragraphs = append(cur.Paragraphs, t)
+				cur.Blocks = append(cur.Blocks, &Block{Kind: ParagraphBlock, Span: t.Span, Text: t, Strong: strongRuns(n, f.Data)})
 			}
 		}
 	}
@@ -263,6 +303,7 @@ func listItems(l *gast.List, src []byte) []*ListItem {
 				t := inlineText(b, src)
 				if first {
 					li.Text = t
+					li.Strong = strongRuns(b, src)
 					first = false
 				} else {
 					li.Children = append(li.Children, &ListItem{Text: t})
@@ -286,3 +327,91 @@ func trimSpan(src []byte, start, end int) source.Span {
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+// listBlock is the Block of list n whose items were read into items; its
+// span runs from the first item's text to the end of the last nested text.
+func listBlock(n *gast.List, items []*ListItem) *Block {
+	b := &Block{Kind: ListBlock, Ordered: n.IsOrdered(), Items: items}
+	if len(items) > 0 {
+		b.Span = source.Span{Start: items[0].Text.Span.Start, End: itemsEnd(items)}
+	}
+	return b
+}
+
+// itemsEnd is the end of the last text in items and their nested items.
+func itemsEnd(items []*ListItem) int {
+	end := 0
+	for _, it := range items {
+		end = max(end, it.Text.Span.End, itemsEnd(it.Children))
+	}
+	return end
+}
+
+// strongRuns returns the outermost strong-emphasis nodes (ast.Emphasis of
+// level 2) under the inline content of block n: their plain text and the
+// span from their first to their last text segment.
+func strongRuns(n gast.Node, src []byte) []Text {
+	var out []Text
+	_ = gast.Walk(n, func(c gast.Node, entering bool) (gast.WalkStatus, error) {
+		if !entering {
+			return gast.WalkContinue, nil
+		}
+		e, ok := c.(*gast.Emphasis)
+		if !ok || e.Level != 2 {
+			return gast.WalkContinue, nil
+		}
+		var b bytes.Buffer
+		span := source.Span{Start: -1}
+		inlineSegments(e, src, &b, &span)
+		if span.Start >= 0 {
+			out = append(out, Text{Value: plain(b.String()), Span: span})
+		}
+		return gast.WalkSkipChildren, nil
+	})
+	return out
+}
+
+// inlineSegments writes the text of the inline nodes under n to b, and
+// widens span to cover their source segments.
+func inlineSegments(n gast.Node, src []byte, b *bytes.Buffer, span *source.Span) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *gast.Text:
+			seg := c.Segment
+			if span.Start < 0 {
+				span.Start = seg.Start
+			}
+			span.End = max(span.End, seg.Stop)
+			b.Write(seg.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *gast.String:
+			b.Write(c.Value)
+		case *gast.AutoLink:
+			b.Write(c.Label(src))
+		case *gast.RawHTML:
+		default:
+			inlineSegments(c, src, b, span)
+		}
+	}
+}
+
+// linkOnly reports whether the inline content of n is one link, give or
+// take surrounding spaces.
+func linkOnly(n gast.Node, src []byte) bool {
+	links := 0
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *gast.Link, *gast.AutoLink:
+			links++
+		case *gast.Text:
+			if len(bytes.TrimSpace(c.Segment.Value(src))) > 0 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return links == 1
+}

@@ -6,8 +6,10 @@ import (
 
 // MayHoldLadder is the cheap scan run before Parse: it reports whether data
 // has anything a ladder can be read from — an HTML table, a GFM table
-// delimiter row, or at least two headings that isLevel accepts (a heading
-// ladder needs two levels). It errs on the side of yes: a page it rejects
+// delimiter row, at least two headings that isLevel accepts (a heading
+// ladder needs two levels), at least two bold paragraphs or list items that
+// name a level (see labelLine), or a "Levels" heading over areas of tier
+// headings (see tierScan). It errs on the side of yes: a page it rejects
 // yields no tables and no level headings in Parse, so no ladder; a page it
 // accepts may still hold none. It reads every byte once and runs isLevel on
 // heading lines only.
@@ -16,6 +18,8 @@ func MayHoldLadder(data []byte, isLevel func(heading string) bool) bool {
 		return true
 	}
 	levels := 0
+	labels := 0 // bold paragraphs and list items naming a level
+	var tiers tierScan
 	para := -1 // start of the current paragraph, for setext headings
 	for start := 0; start < len(data); {
 		end := start + lineLen(data[start:])
@@ -34,8 +38,12 @@ func MayHoldLadder(data []byte, isLevel func(heading string) bool) bool {
 		case isDelimiterRow(trimmed):
 			return true
 		case trimmed[0] == '#':
-			if h := atxHeading(trimmed); h != nil && isLevel(plain(string(h))) {
-				levels++
+			if h := atxHeading(trimmed); h != nil {
+				if isLevel(plain(string(h))) {
+					levels++
+				} else if tiers.heading(trimmed, h) {
+					return true
+				}
 			}
 			para = -1
 		case trimmed[0] == '<':
@@ -50,8 +58,13 @@ func MayHoldLadder(data []byte, isLevel func(heading string) bool) bool {
 			para = -1
 		case para < 0:
 			para = start
+			fallthrough
+		default:
+			if labelLine(trimmed, isLevel) {
+				labels++
+			}
 		}
-		if levels >= 2 {
+		if levels >= 2 || labels >= 2 {
 			return true
 		}
 		start = next
@@ -151,4 +164,93 @@ func htmlHeading(line []byte) []byte {
 		rest = rest[:end]
 	}
 	return bytes.TrimSpace(rest)
+}
+
+// labelLine reports whether a line opens with a level label the way a
+// bold-level or category-major page writes one: "**Senior Engineer**",
+// "A __Junior Developer__ is capable of:", "- **Level 2**", "1. Associate
+// Engineer", "- IC2: ships features". isLevel runs at most once per line,
+// on at most 80 bytes.
+func labelLine(line []byte, isLevel func(string) bool) bool {
+	item := false
+	if n := listMarker(line); n > 0 {
+		line, item = bytes.TrimLeft(line[n:], " \t"), true
+	} else if n := article(line); n > 0 {
+		line = line[n:]
+	}
+	var label []byte
+	if len(line) > 2 && (line[0] == '*' && line[1] == '*' || line[0] == '_' && line[1] == '_') {
+		end := bytes.Index(line[2:], line[:2])
+		if end < 0 {
+			return false
+		}
+		label = line[2 : 2+end]
+	} else if item {
+		label = line
+		if i := bytes.IndexByte(line, ':'); i >= 0 {
+			label = line[:i]
+		}
+	}
+	if len(label) == 0 || len(label) > 80 {
+		return false
+	}
+	return isLevel(plain(string(label)))
+}
+
+// listMarker is the length of the bullet or number that opens a list item
+// line ("- ", "* ", "12. ", "3) "), or 0.
+func listMarker(line []byte) int {
+	if len(line) >= 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && (line[1] == ' ' || line[1] == '\t') {
+		return 2
+	}
+	n := 0
+	for n < len(line) && n < 9 && line[n] >= '0' && line[n] <= '9' {
+		n++
+	}
+	if n > 0 && n+1 < len(line) && (line[n] == '.' || line[n] == ')') && (line[n+1] == ' ' || line[n+1] == '\t') {
+		return n + 2
+	}
+	return 0
+}
+
+// article is the length of "A ", "An " or "The " opening line, or 0.
+func article(line []byte) int {
+	for _, a := range []string{"A ", "An ", "The ", "As a ", "As an "} {
+		if len(line) > len(a) && bytes.EqualFold(line[:len(a)], []byte(a)) {
+			return len(a)
+		}
+	}
+	return 0
+}
+
+// tierScan watches the headings for a page of ordinal tiers: a heading
+// naming levels ("## Levels", "## Ladder") followed, before the next heading
+// of its depth or above, by at least eight deeper headings (two areas of
+// three tiers at least).
+type tierScan struct {
+	depth, deeper int // the open "Levels" heading's depth (0: none) and the headings under it
+}
+
+var tierWords = []string{"level", "ladder", "grade", "band", "progression"}
+
+// heading feeds the ATX heading line (its text h) and reports whether a
+// tier page has been seen.
+func (t *tierScan) heading(line, h []byte) bool {
+	depth := 0
+	for depth < len(line) && line[depth] == '#' {
+		depth++
+	}
+	if t.depth > 0 && depth > t.depth {
+		t.deeper++
+		return t.deeper >= 8
+	}
+	t.depth, t.deeper = 0, 0
+	lower := bytes.ToLower(h)
+	for _, w := range tierWords {
+		if bytes.Contains(lower, []byte(w)) {
+			t.depth = depth
+			break
+		}
+	}
+	return false
 }
