@@ -144,6 +144,7 @@ type shape func(x *extractor) []*Ladder
 var shapes = []shape{
 	(*extractor).tables,
 	(*extractor).headings,
+	(*extractor).frontMatter,
 }
 
 // appendDisjoint adds the ladders of found that share no level span with a
