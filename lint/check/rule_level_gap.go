@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"sort"
+	"strconv"
 
 	"github.com/ladderlint/ladderlint/lint/ladder"
 )
@@ -38,9 +39,9 @@ func (LevelGap) Check(c *Context, l *ladder.Ladder) {
 			if hi.Rank-lo.Rank <= 1 {
 				continue
 			}
-			missing := fmt.Sprintf("%q", fmt.Sprintf("%s%d", tr, lo.Rank+1))
+			missing := fmt.Sprintf("%q", rankName(lo, tr, lo.Rank+1))
 			if hi.Rank-lo.Rank > 2 {
-				missing = fmt.Sprintf("levels %s%d to %s%d are", tr, lo.Rank+1, tr, hi.Rank-1)
+				missing = fmt.Sprintf("levels %s to %s are", rankName(lo, tr, lo.Rank+1), rankName(lo, tr, hi.Rank-1))
 			} else {
 				missing = "level " + missing + " is"
 			}
@@ -53,4 +54,14 @@ func (LevelGap) Check(c *Context, l *ladder.Ladder) {
 			c.Report(at.Span, at, "", fmt.Sprintf("%s missing between %q and %q", missing, first.Label, at.Label))
 		}
 	}
+}
+
+// rankName names rank r of track tr as the page would: a bare number when
+// the page numbers its levels with bare numbers ("level: 2" in YAML front
+// matter), else the track's code ("IC3").
+func rankName(lv *ladder.Level, tr string, r int) string {
+	if lv.Label == strconv.Itoa(lv.Rank) {
+		return strconv.Itoa(r)
+	}
+	return fmt.Sprintf("%s%d", tr, r)
 }
