@@ -51,7 +51,7 @@ func (x *extractor) frontMatter() []*Ladder {
 	if fm == nil || !bytes.Contains(fm.Text, []byte("level")) || !bytes.Contains(fm.Text, []byte("topics")) {
 		return nil
 	}
-	r := &fmReader{x: x, fm: fm, text: fm.Text}
+	r := &fmReader{x: x, fm: fm, text: fm.Text, inFlow: map[*yaml.Node]bool{}}
 	l := r.read()
 	if l == nil {
 		return nil
@@ -69,6 +69,9 @@ type fmReader struct {
 	lines []int // byte offset in text of each YAML line's start
 	work  int   // nodes visited, bounded by maxFrontMatterWork
 	l     *Ladder
+	// inFlow marks the nodes read from inside a flow collection ("[a, b]",
+	// "{level: 1}"), where a plain scalar ends at "," "]" or "}".
+	inFlow map[*yaml.Node]bool
 }
 
 // errTooMuchWork stops a walk that passed maxFrontMatterWork.
@@ -86,7 +89,7 @@ func (r *fmReader) read() *Ladder {
 		if !looksLikeLadder(r.text) {
 			return nil
 		}
-		return r.refuse(r.errorOffset(err), fmt.Sprintf("the front matter is not valid YAML (%s); its ladder was not read", strings.TrimPrefix(err.Error(), "yaml: ")))
+		return r.refuse(r.errorOffset(err), fmt.Sprintf("the front matter is not valid YAML (%s); its ladder was not read", yamlReason(err)))
 	}
 	l, err := r.ladder(root)
 	if err != nil {
@@ -113,7 +116,7 @@ func (r *fmReader) refuse(off int, msg string) *Ladder {
 	start := r.fm.Start + off
 	end := start + lineLen(r.text[off:])
 	l := &Ladder{Format: FrontMatterTopics, Span: source.Span{Start: start, End: end}}
-	l.Problems = append(l.Problems, markdown.Problem{Span: l.Span, Message: msg, Limit: true})
+	l.Problems = append(l.Problems, markdown.Problem{Span: l.Span, Message: msg})
 	return l
 }
 
@@ -149,8 +152,8 @@ func (r *fmReader) parse() (root *yaml.Node, err error) {
 			r.text = bytes.Clone(r.text)
 		}
 		r.text[tab] = ' '
-		r.l.Problems = append(r.l.Problems, markdown.Problem{Span: source.Span{Start: r.fm.Start + tab, End: r.fm.Start + tab + 1},
-			Message: "a tab in the indentation of the front matter is not valid YAML (read here as a space)"})
+		r.problem(source.Span{Start: r.fm.Start + tab, End: r.fm.Start + tab + 1},
+			"a tab in the indentation of the front matter is not valid YAML (read here as a space)")
 	}
 }
 
@@ -201,12 +204,39 @@ func errorLine(err error) int {
 	return n
 }
 
+// yamlReason is what a parser error says, without "yaml: line N:" (the
+// finding is placed on that line, and N counts from the front matter).
+func yamlReason(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if i := strings.Index(rest, ": "); i >= 0 {
+			return rest[i+2:]
+		}
+	}
+	return msg
+}
+
 // errorOffset is the offset in the front matter of the line err names.
 func (r *fmReader) errorOffset(err error) int {
 	if line := errorLine(err); line >= 1 && line <= len(r.lines) {
 		return r.lines[line-1]
 	}
 	return 0
+}
+
+// maxFrontMatterProblems caps the problems noted in one front matter.
+const maxFrontMatterProblems = 50
+
+// problem notes a problem of the front matter; past maxFrontMatterProblems
+// one last problem says that more were left out.
+func (r *fmReader) problem(span source.Span, msg string) {
+	switch n := len(r.l.Problems); {
+	case n > maxFrontMatterProblems:
+		return
+	case n == maxFrontMatterProblems:
+		msg = fmt.Sprintf("more than %d problems in the front matter; the rest are not listed", maxFrontMatterProblems)
+	}
+	r.l.Problems = append(r.l.Problems, markdown.Problem{Span: span, Message: msg})
 }
 
 // visit counts one node of work.
@@ -244,6 +274,9 @@ func (r *fmReader) get(m *yaml.Node, key string) (k, v *yaml.Node, err error) {
 		}
 		if k != nil && k.Kind == yaml.ScalarNode && k.Value == key {
 			v, err = r.deref(m.Content[i+1])
+			if v != nil && m.Style&yaml.FlowStyle != 0 {
+				r.inFlow[k], r.inFlow[v] = true, true
+			}
 			return k, v, err
 		}
 	}
@@ -281,7 +314,7 @@ func (r *fmReader) ladder(root *yaml.Node) (*Ladder, error) {
 		return nil, err
 	}
 	l := r.l
-	l.Span = r.span(topicsKey, false)
+	l.Span = r.span(topicsKey)
 	levels := map[int]*fmLevel{}
 	criteria := false // some entry has criteria: this is a ladder
 	for _, t := range topics.Content {
@@ -333,6 +366,9 @@ func (r *fmReader) ladder(root *yaml.Node) (*Ladder, error) {
 	for _, n := range ranks {
 		fl := levels[n]
 		for i := range l.Categories {
+			if c := fl.cells[i]; c != nil {
+				c.Text = joinItems(c.Items)
+			}
 			fl.lv.Cells = append(fl.lv.Cells, fl.cells[i])
 		}
 		l.Levels = append(l.Levels, fl.lv)
@@ -359,11 +395,11 @@ func (r *fmReader) category(t *yaml.Node) (int, error) {
 			return 0, err
 		}
 		if v != nil && v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) != "" {
-			return categoryIndex(r.l, strings.TrimSpace(v.Value), r.span(v, false)), nil
+			return categoryIndex(r.l, strings.TrimSpace(v.Value), r.span(v)), nil
 		}
 	}
-	r.l.Problems = append(r.l.Problems, markdown.Problem{Span: r.span(t, false),
-		Message: "a topic has neither a name nor a title; its criteria were not read"})
+	r.problem(r.span(t),
+		"a topic has neither a name nor a title; its criteria were not read")
 	return -1, nil
 }
 
@@ -374,14 +410,14 @@ func (r *fmReader) entry(levels map[int]*fmLevel, cat int, e, lvNode *yaml.Node)
 	name := l.Categories[cat].Name
 	n, ok := levelNumber(lvNode)
 	if !ok {
-		l.Problems = append(l.Problems, markdown.Problem{Span: r.span(lvNode, false),
-			Message: fmt.Sprintf("%q lists a level %q that is not a level number from 1 to %d; its criteria were not read", name, lvNode.Value, maxFrontMatterLevel)})
+		r.problem(r.span(lvNode),
+			fmt.Sprintf("%q lists a level %q that is not a level number from 1 to %d; its criteria were not read", name, lvNode.Value, maxFrontMatterLevel))
 		return false, nil
 	}
 	fl := levels[n]
 	if fl == nil {
 		lb := Label{Track: DefaultTrack, Rank: n, TokenEnd: len(lvNode.Value)}
-		fl = &fmLevel{lv: levelOf(lvNode.Value, lb, r.span(lvNode, false)), cells: map[int]*Cell{}}
+		fl = &fmLevel{lv: levelOf(lvNode.Value, lb, r.span(lvNode)), cells: map[int]*Cell{}}
 		levels[n] = fl
 	}
 	ck, crit, err := r.get(e, "criteria")
@@ -392,11 +428,11 @@ func (r *fmReader) entry(levels map[int]*fmLevel, cat int, e, lvNode *yaml.Node)
 	if err != nil {
 		return false, err
 	}
-	c := &Cell{Category: name, Span: r.span(lvNode, false)}
+	c := &Cell{Category: name, Span: r.span(lvNode)}
 	if ck != nil {
-		c.Span = source.Span{Start: r.span(ck, false).Start, End: r.span(crit, false).End}
+		c.Span = source.Span{Start: r.span(ck).Start, End: r.span(crit).End}
 	} else if ek != nil {
-		c.Span = source.Span{Start: r.span(ek, false).Start, End: r.span(ex, false).End}
+		c.Span = source.Span{Start: r.span(ek).Start, End: r.span(ex).End}
 	}
 	if c.Items, err = r.texts(c.Items, crit, name, n); err != nil {
 		return false, err
@@ -429,12 +465,17 @@ func (r *fmReader) entry(levels map[int]*fmLevel, cat int, e, lvNode *yaml.Node)
 	if len(c.Items) > 0 {
 		c.Span = source.Span{Start: c.Items[0].Span.Start, End: c.Items[len(c.Items)-1].Span.End}
 	}
-	c.Text = joinItems(c.Items)
 	if prev := fl.cells[cat]; prev != nil {
-		l.Problems = append(l.Problems, markdown.Problem{Span: r.span(lvNode, false),
-			Message: fmt.Sprintf("%q lists level %d twice; the two lists are read as one", name, n)})
+		r.problem(r.span(lvNode),
+			fmt.Sprintf("%q lists level %d twice; the two lists are read as one", name, n))
 	}
-	fl.cells[cat] = mergeHeadingCell(fl.cells[cat], c)
+	if prev := fl.cells[cat]; prev != nil {
+		// Texts are joined once all entries are read (see ladder).
+		prev.Items = append(prev.Items, c.Items...)
+		prev.Span.End = max(prev.Span.End, c.Span.End)
+	} else {
+		fl.cells[cat] = c
+	}
 	for _, s := range []source.Span{fl.lv.Span, c.Span} {
 		fl.lv.Block.Start = min(fl.lv.Block.Start, s.Start)
 		fl.lv.Block.End = max(fl.lv.Block.End, s.End)
@@ -504,15 +545,18 @@ func (r *fmReader) texts(out []markdown.Text, n *yaml.Node, name string, level i
 			r.notText(it, name, level)
 			continue
 		}
-		out = append(out, markdown.Text{Value: strings.Join(strings.Fields(it.Value), " "), Span: r.span(it, n.Style&yaml.FlowStyle != 0)})
+		if n.Style&yaml.FlowStyle != 0 {
+			r.inFlow[it] = true
+		}
+		out = append(out, markdown.Text{Value: strings.Join(strings.Fields(it.Value), " "), Span: r.span(it)})
 	}
 	return out, nil
 }
 
 // notText notes a criterion that is neither text nor a criteria/examples pair.
 func (r *fmReader) notText(n *yaml.Node, name string, level int) {
-	r.l.Problems = append(r.l.Problems, markdown.Problem{Span: r.span(n, false),
-		Message: fmt.Sprintf("a criterion of %q for level %d is not text; it was not read", name, level)})
+	r.problem(r.span(n),
+		fmt.Sprintf("a criterion of %q for level %d is not text; it was not read", name, level))
 }
 
 // declared checks the front matter's `levels: N` (the number of level tabs
@@ -537,22 +581,25 @@ func (r *fmReader) declared(root *yaml.Node, ranks []int) error {
 		}
 		used = "levels " + strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 	}
-	r.l.Problems = append(r.l.Problems, markdown.Problem{Span: r.span(v, false),
-		Message: fmt.Sprintf("the front matter declares \"levels: %s\", but its topics describe %s", v.Value, used)})
+	r.problem(r.span(v),
+		fmt.Sprintf("the front matter declares \"levels: %s\", but its topics describe %s", v.Value, used))
 	return nil
 }
 
 // span is the page span of node n: from the position the parser gives to
-// the end of its token (see tokenEnd). inFlow says n is inside a flow
-// collection ("[a, b]"), where a plain scalar ends at "," "]" or "}".
-func (r *fmReader) span(n *yaml.Node, inFlow bool) source.Span {
+// the end of its token (see tokenEnd); an empty flow collection spans its
+// brackets, any other collection only its start.
+func (r *fmReader) span(n *yaml.Node) source.Span {
 	if n == nil {
 		return source.Span{Start: r.fm.Start, End: r.fm.Start}
 	}
 	start := yamlOffset(r.text, r.lines, n.Line, n.Column)
 	end := start
-	if n.Kind == yaml.ScalarNode {
-		end = tokenEnd(r.text, start, n.Style, inFlow)
+	switch {
+	case n.Kind == yaml.ScalarNode:
+		end = tokenEnd(r.text, start, n.Style, r.inFlow[n])
+	case n.Style&yaml.FlowStyle != 0 && len(n.Content) == 0:
+		end = emptyFlowEnd(r.text, start)
 	}
 	return source.Span{Start: r.fm.Start + start, End: r.fm.Start + end}
 }

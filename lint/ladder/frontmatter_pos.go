@@ -1,6 +1,7 @@
 package ladder
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v3"
@@ -17,26 +18,10 @@ import (
 func yamlLineStarts(text []byte) []int {
 	starts := []int{0}
 	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case '\r':
-			if i+1 < len(text) && text[i+1] == '\n' {
-				i++
-			}
-		case '\n':
-		case 0xC2: // NEL
-			if i+1 >= len(text) || text[i+1] != 0x85 {
-				continue
-			}
-			i++
-		case 0xE2: // LS, PS
-			if i+2 >= len(text) || text[i+1] != 0x80 || text[i+2] != 0xA8 && text[i+2] != 0xA9 {
-				continue
-			}
-			i += 2
-		default:
-			continue
+		if n := breakLen(text[i:]); n > 0 {
+			i += n - 1
+			starts = append(starts, i+1)
 		}
-		starts = append(starts, i+1)
 	}
 	return starts
 }
@@ -66,7 +51,8 @@ func yamlOffset(text []byte, starts []int, line, column int) int {
 // tokenEnd is the offset just after the scalar token that starts at start:
 // the closing quote of a quoted scalar, the last line indented under a
 // block scalar's "|" or ">", and for a plain scalar the end of its first
-// line (before a " #" comment and, inFlow, before "," "]" or "}").
+// line (before a " #" comment or a ": " that ends a key and, inFlow,
+// before "," "]" or "}").
 func tokenEnd(text []byte, start int, style yaml.Style, inFlow bool) int {
 	if start >= len(text) {
 		return len(text)
@@ -97,10 +83,11 @@ func tokenEnd(text []byte, start int, style yaml.Style, inFlow bool) int {
 	case style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
 		return blockEnd(text, start)
 	}
-	end := start + lineLen(text[start:])
+	end := start + yamlLineLen(text[start:])
 	for i := start; i < end; i++ {
 		c := text[i]
-		if c == '#' && i > start && (text[i-1] == ' ' || text[i-1] == '\t') || inFlow && (c == ',' || c == ']' || c == '}') {
+		if c == '#' && i > start && (text[i-1] == ' ' || text[i-1] == '\t') || inFlow && (c == ',' || c == ']' || c == '}') ||
+			c == ':' && (i+1 == end || text[i+1] == ' ' || text[i+1] == '\t' || inFlow && strings.IndexByte(",[]{}", text[i+1]) >= 0) {
 			end = i
 			break
 		}
@@ -109,6 +96,24 @@ func tokenEnd(text []byte, start int, style yaml.Style, inFlow bool) int {
 		end--
 	}
 	return end
+}
+
+// emptyFlowEnd is the end of an empty flow collection ("[]", "{ }") that
+// opens at start, or start when it is not one.
+func emptyFlowEnd(text []byte, start int) int {
+	if start >= len(text) || text[start] != '[' && text[start] != '{' {
+		return start
+	}
+	for i := start + 1; i < len(text); i++ {
+		switch text[i] {
+		case ' ', '\t', '\r', '\n':
+		case ']', '}':
+			return i + 1
+		default:
+			return start
+		}
+	}
+	return start
 }
 
 // blockEnd is the end of a block scalar whose indicator is at start: the
@@ -120,9 +125,9 @@ func blockEnd(text []byte, start int) int {
 		lineStart--
 	}
 	indent := indentOf(text[lineStart:])
-	end := start + lineLen(text[start:])
+	end := start + yamlLineLen(text[start:])
 	for pos := nextLineStart(text, end); pos < len(text); {
-		n := lineLen(text[pos:])
+		n := yamlLineLen(text[pos:])
 		line := text[pos : pos+n]
 		ind := indentOf(line)
 		switch {
@@ -156,14 +161,36 @@ func indentOf(line []byte) int {
 	return n
 }
 
-// nextLineStart is the offset after the line break at end ("\r\n", "\r",
-// "\n"), or end itself at the end of text.
+// yamlLineLen is the length of the first line of b, up to a line break
+// the YAML scanner counts (see yamlLineStarts).
+func yamlLineLen(b []byte) int {
+	for i := 0; i < len(b); i++ {
+		if breakLen(b[i:]) > 0 {
+			return i
+		}
+	}
+	return len(b)
+}
+
+// breakLen is the length of the line break b starts with, or 0.
+func breakLen(b []byte) int {
+	switch {
+	case len(b) == 0:
+		return 0
+	case b[0] == '\r' && len(b) > 1 && b[1] == '\n':
+		return 2
+	case b[0] == '\r' || b[0] == '\n':
+		return 1
+	case len(b) > 1 && b[0] == 0xC2 && b[1] == 0x85:
+		return 2
+	case len(b) > 2 && b[0] == 0xE2 && b[1] == 0x80 && (b[2] == 0xA8 || b[2] == 0xA9):
+		return 3
+	}
+	return 0
+}
+
+// nextLineStart is the offset after the line break at end, or end itself
+// at the end of text.
 func nextLineStart(text []byte, end int) int {
-	if end < len(text) && text[end] == '\r' {
-		end++
-	}
-	if end < len(text) && text[end] == '\n' {
-		end++
-	}
-	return end
+	return end + breakLen(text[end:])
 }
