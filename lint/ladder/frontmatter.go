@@ -82,6 +82,9 @@ var errTooMuchWork = fmt.Errorf("the front matter has more than %d YAML entries 
 func (r *fmReader) read() *Ladder {
 	r.l = &Ladder{Format: FrontMatterTopics}
 	if len(r.text) > maxFrontMatter {
+		if !looksLikeLadder(r.text) {
+			return nil
+		}
 		return r.refuse(0, fmt.Sprintf("the front matter is %d KiB, more than the %d KiB ladderlint reads; its ladder was not read", len(r.text)>>10, maxFrontMatter>>10))
 	}
 	root, err := r.parse()
@@ -99,7 +102,7 @@ func (r *fmReader) read() *Ladder {
 }
 
 // looksLikeLadder is the test for reporting a front matter that cannot be
-// parsed: it names topics, their content and levels, and criteria.
+// read: it names topics, their content and levels, and criteria.
 func looksLikeLadder(text []byte) bool {
 	for _, k := range []string{"topics", "content", "level", "criteria"} {
 		if !bytes.Contains(text, []byte(k)) {
@@ -114,27 +117,20 @@ func looksLikeLadder(text []byte) bool {
 // is said rather than silently skipped.
 func (r *fmReader) refuse(off int, msg string) *Ladder {
 	start := r.fm.Start + off
-	end := start + lineLen(r.text[off:])
+	end := start + yamlLineLen(r.text[off:])
 	l := &Ladder{Format: FrontMatterTopics, Span: source.Span{Start: start, End: end}}
 	l.Problems = append(l.Problems, markdown.Problem{Span: l.Span, Message: msg})
 	return l
-}
-
-func lineLen(b []byte) int {
-	if i := bytes.IndexAny(b, "\r\n"); i >= 0 {
-		return i
-	}
-	return len(b)
 }
 
 // parse parses r.text into its root node. An indentation tab (a YAML error
 // that real pages make, "-<TAB>text") is read as a space and noted as a
 // problem; any other error is returned. The parser's own panics are errors.
 func (r *fmReader) parse() (root *yaml.Node, err error) {
+	r.lines = yamlLineStarts(r.text) // a tab read as a space moves no line
 	for repairs := 0; ; repairs++ {
 		var doc yaml.Node
 		err = unmarshal(r.text, &doc)
-		r.lines = yamlLineStarts(r.text)
 		if err == nil {
 			if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 				return nil, nil
@@ -157,6 +153,8 @@ func (r *fmReader) parse() (root *yaml.Node, err error) {
 	}
 }
 
+// unmarshal parses text into n (aliases stay alias nodes: nothing is
+// expanded), turning a panic of the parser into an error.
 func unmarshal(text []byte, n *yaml.Node) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
