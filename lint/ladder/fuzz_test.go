@@ -24,6 +24,8 @@ func addCorpusSeeds(f *testing.F) {
 	var paths []string
 	m, _ := filepath.Glob(filepath.Join(corpus, "public-ladders", "*.md"))
 	paths = append(paths, m...)
+	m, _ = filepath.Glob(filepath.Join(corpus, "public-ladders-2", "pages", "*progression-framework*.md"))
+	paths = append(paths, m...)
 	dirs, _ := filepath.Glob(filepath.Join(corpus, "sourcegraph-handbook", "*-md"))
 	for _, d := range dirs {
 		if m, _ := filepath.Glob(filepath.Join(d, "*.md")); len(m) > 0 {
@@ -56,11 +58,20 @@ var headingSeeds = []string{
 	"## M3\n- Hiring: a\n\n## M4\n- Hiring: b\n\n### IC1\n- x: y\n",
 }
 
+var frontMatterSeeds = []string{
+	"---\ntitle: \"Backend\"\nlevels: 3\ntopics:\n  - name: \"communication\"\n    title:\n    content:\n      - level: 1\n        criteria:\n          - \"Gives updates\"\n      - level: 2\n        criteria: []\n        exampleCriteria:\n          - criteria: \"Reviews code\"\n            examples:\n              - \"e.g. kindly\"\n  - name: impact\n    content:\n      - level: 4\n        criteria: TBD\n---\n# Backend\n",
+	"\xef\xbb\xbf---\r\ntopics: [{name: a, content: [{level: 1, criteria: ['x', \"y\\\"z\"]}, {level: 2, criteria: [w]}]}]\r\n---\r\n",
+	"---\ntopics:\n  - name: a\n    content:\n      - level: 1\n        criteria:\n          -\t\"tab\"\n      - level: 2\n        criteria: |\n          block\n          text\n---\n",
+	"---\ns: &s x\nc: &c [*s, *s, *s]\ne: &e {level: 1, criteria: *c}\nt: &t {name: a, content: [*e, *e, {level: 3, criteria: *c}]}\ntopics: [*t, *t, &u [*u]]\n---\n",
+	"---\ntopics:\n  - name: a\n    content:\n      - level: 0\n        criteria: [x]\n      - level: 1A\n        criteria: [y]\n      - level: 1\n        criteria: {a: b}\n      - level: 2\n---\n",
+	"---\ntopics:\n  - content:\n      - level: 1\n        criteria: [x]\n      - level: 2\n        criteria: [x\n---\n",
+}
+
 // FuzzExtract runs a page through the whole pipeline (markdown.Parse,
 // ladder.Extract, Document, check.Run): no panic, every span and finding
 // range inside the page, and the same ladders and findings twice.
 func FuzzExtract(f *testing.F) {
-	for _, s := range append(append([]string{}, tableSeeds...), headingSeeds...) {
+	for _, s := range append(append(append([]string{}, tableSeeds...), headingSeeds...), frontMatterSeeds...) {
 		f.Add([]byte(s))
 	}
 	addCorpusSeeds(f)
@@ -71,6 +82,15 @@ func FuzzExtract(f *testing.F) {
 // so the fuzzer spends its time mutating that format.
 func FuzzHeadingLadder(f *testing.F) {
 	for _, s := range headingSeeds {
+		f.Add([]byte(s))
+	}
+	fuzzPipeline(f)
+}
+
+// FuzzFrontMatterLadder is FuzzExtract seeded only with YAML front matter
+// ladders (aliases, flow style, tabs, bad levels, broken YAML).
+func FuzzFrontMatterLadder(f *testing.F) {
+	for _, s := range frontMatterSeeds {
 		f.Add([]byte(s))
 	}
 	fuzzPipeline(f)

@@ -23,6 +23,9 @@ type Label struct {
 	// a missing level the way the page would ("Level 4", not "L4").
 	Prefix, Suffix string
 	Roman          bool
+	// Bare is set when the label is the number alone ("level: 3" in YAML
+	// front matter, "3" under a "Level" header).
+	Bare bool
 	// Ordinal is set when Rank comes from seniority words ("Senior",
 	// "Staff"): an order companies do not agree on, never checked for gaps
 	// or order.
@@ -62,6 +65,9 @@ func (l Label) Name(rank int) string {
 	n := strconv.Itoa(rank)
 	if l.Roman {
 		n = roman(rank)
+	}
+	if l.Bare {
+		return n
 	}
 	if l.Prefix == "" && l.Suffix == "" {
 		return l.Track + n

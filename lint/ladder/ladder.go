@@ -194,6 +194,7 @@ var shapes = []shape{
 	(*extractor).categoryMajor, // before headings: its level sub-headings are not level-major ladders
 	(*extractor).headings,
 	(*extractor).boldLevels,
+	(*extractor).frontMatter,
 }
 
 // appendDisjoint adds the ladders of found that share no level span with a
@@ -410,12 +411,12 @@ func (x *extractor) careerContext(l *Ladder) bool {
 		}
 		ranks[lv.Rank] = true
 	}
-	if titles == len(l.Levels) && (ranked*2 < len(l.Levels) || len(ranks) < 2 ||
+	if titles > 0 && titles == len(l.Levels) && (ranked*2 < len(l.Levels) || len(ranks) < 2 ||
 		sharedTracks(l.Levels)*2 < len(l.Levels) && !climbs(l.Levels)) {
 		return false
 	}
-	if !weak {
-		return true
+	if !weak || l.Format == FrontMatterTopics {
+		return true // a progression framework's topics × levels say what they are
 	}
 	around := x.around(l.Span.Start)
 	if trapWords.MatchString(l.labelHeader) || trapWords.MatchString(l.Name) || trapWords.MatchString(around) {

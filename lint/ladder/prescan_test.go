@@ -44,3 +44,39 @@ func TestPrescanKeepsEveryLadder(t *testing.T) {
 	})
 	t.Logf("%d pages, %d with ladders, %d kept by the scan", pages, withLadders, kept)
 }
+
+// TestPrescanFrontMatter: a page whose front matter mentions levels is
+// parsed (its ladder is out of goldmark's sight, so no heading or table
+// announces it); front matter without them is no reason to parse.
+func TestPrescanFrontMatter(t *testing.T) {
+	none := func(string) bool { return false }
+	for _, tc := range []struct {
+		name, page string
+		want       bool
+	}{
+		{"topics with levels", "---\ntopics:\n  - name: a\n    content:\n      - level: 1\n---\n", true},
+		{"bom and crlf", "\xef\xbb\xbf---\r\ntopics: [{content: [{level: 1}]}]\r\n---\r\n", true},
+		{"flow mapping, quoted key", "---\n{\"topics\": [{\"content\": [{\"level\": 1}]}]}\n...\n", true},
+		{"hugo title only", "---\ntitle: Levels\nweight: 3\n---\n\nSee the level guide.\n", false},
+		{"level only below the front matter", "---\ntitle: x\n---\nlevel: 1\n", false},
+		{"unclosed front matter", "---\nlevel: 1\n", false},
+		{"not at the top", "\n---\nlevel: 1\n---\n", false},
+	} {
+		if got := markdown.MayHoldLadder([]byte(tc.page), none); got != tc.want {
+			t.Errorf("%s: MayHoldLadder = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	pages, _ := filepath.Glob("../../testdata/extract/yaml-*.md")
+	if len(pages) == 0 {
+		t.Fatal("no yaml-*.md extract fixtures")
+	}
+	for _, p := range pages {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(extractFile(t, p)); n > 0 && !markdown.MayHoldLadder(data, none) {
+			t.Errorf("%s: %d ladders, but the scan would skip the page", p, n)
+		}
+	}
+}

@@ -10,11 +10,13 @@ import (
 // ladder needs two levels), at least two bold paragraphs or list items that
 // name a level (see labelLine), or a "Levels" heading over areas of tier
 // headings (see tierScan). It errs on the side of yes: a page it rejects
+// delimiter row, front matter that mentions levels, or at least two headings that isLevel accepts (a heading
+// ladder needs two levels). It errs on the side of yes: a page it rejects
 // yields no tables and no level headings in Parse, so no ladder; a page it
 // accepts may still hold none. It reads every byte once and runs isLevel on
 // heading lines only.
 func MayHoldLadder(data []byte, isLevel func(heading string) bool) bool {
-	if containsFold(data, "<table") {
+	if containsFold(data, "<table") || frontMatterLevels(data) {
 		return true
 	}
 	levels := 0
@@ -70,6 +72,17 @@ func MayHoldLadder(data []byte, isLevel func(heading string) bool) bool {
 		start = next
 	}
 	return false
+}
+
+// frontMatterLevels reports whether data opens with a YAML front matter
+// block that mentions "level": a progression-framework ladder lives there
+// (topics[].content[] with "- level: N"), out of goldmark's sight.
+func frontMatterLevels(data []byte) bool {
+	if !bytes.HasPrefix(data, []byte("---")) && !bytes.HasPrefix(data, bom) {
+		return false
+	}
+	fm := splitFrontMatter(data)
+	return fm != nil && bytes.Contains(fm.Text, []byte("level"))
 }
 
 // lineLen is the length of the first line of b without its ending ("\n",
