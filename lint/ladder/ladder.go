@@ -143,6 +143,7 @@ type shape func(x *extractor) []*Ladder
 // an earlier shape is dropped, so the more specific shapes come first.
 var shapes = []shape{
 	(*extractor).tables,
+	(*extractor).headingTables,
 	(*extractor).headings,
 }
 
