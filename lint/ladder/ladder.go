@@ -143,7 +143,9 @@ type shape func(x *extractor) []*Ladder
 // an earlier shape is dropped, so the more specific shapes come first.
 var shapes = []shape{
 	(*extractor).tables,
+	(*extractor).captionedTables,
 	(*extractor).headingTables,
+	(*extractor).headerRowTables,
 	(*extractor).headings,
 }
 

@@ -14,7 +14,7 @@ import (
 
 // namedLevels are the level names the golden cases under
 // testdata/extract/names use beyond the default patterns: "Level N" labels,
-// L1..L3 support tiers and a proficiency scale. They stand in for the
+// L1..L3 support tiers, a proficiency scale and one page's job titles. They stand in for the
 // default recognition of such labels, so that the table shapes are tested
 // on real pages whatever the default matcher knows.
 func namedLevels(t *testing.T) *ladder.Matcher {
@@ -25,6 +25,7 @@ func namedLevels(t *testing.T) *ladder.Matcher {
 	}
 	names := map[string]string{
 		"Beginner": "PR1", "Intermediate": "PR2", "Advanced": "PR3", "Expert": "PR4", "Leading Expert": "PR5",
+		"Junior Frontend Engineer": "FE1", "Medior Frontend Engineer": "FE2", "Senior Frontend Engineer": "FE3", "Expert Frontend Engineer": "FE4",
 	}
 	for i := 1; i <= 9; i++ {
 		names[fmt.Sprintf("Level %d", i)] = fmt.Sprintf("L%d", i)

@@ -57,7 +57,8 @@ func (x *extractor) table(t *markdown.Table) []*Ladder {
 }
 
 // plausible rejects look-alikes: fewer than two levels, priority tables
-// (a rank 0, as in P0..P4), and tables of numbers keyed by level.
+// (a rank 0, as in P0..P4), and tables of numbers keyed by level (but not
+// the score and salary bands of job titles, see titledFigures).
 func (x *extractor) plausible(l *Ladder) bool {
 	if len(l.Levels) < 2 || len(l.Categories) == 0 {
 		return false
@@ -77,7 +78,30 @@ func (x *extractor) plausible(l *Ladder) bool {
 			}
 		}
 	}
-	return filled > 0 && prose*2 >= filled
+	return filled > 0 && (prose*2 >= filled || titledFigures(l))
+}
+
+// titledFigures reports whether a table of figures (score ranges, salary
+// bands) is keyed by job titles: every level label names a role ("Senior
+// Frontend Engineer") and the label column's header speaks of careers ("Job
+// Title"), while neither it nor a category header speaks of prices, plans
+// or tiers. A table of figures keyed by "Level 1".."Level 5" is a maturity
+// model or a price list, not a ladder.
+func titledFigures(l *Ladder) bool {
+	if !careerTerms.MatchString(l.labelHeader) || counterTerms.MatchString(l.labelHeader) {
+		return false
+	}
+	for _, c := range l.Categories {
+		if counterTerms.MatchString(c.Name) {
+			return false
+		}
+	}
+	for _, lv := range l.Levels {
+		if !roleWords.MatchString(lv.Label) {
+			return false
+		}
+	}
+	return true
 }
 
 // isProse reports whether s reads like a sentence: two words with letters,
