@@ -312,18 +312,23 @@ var (
 	careerTerms = regexp.MustCompile(`(?i)\b(career|ladders?|progression|frameworks?|grades?|bands?|jobs?|roles?|titles?|positions?|competenc\w*|promotions?|seniority|expectations?|responsibilit\w*|skills?)\b`)
 	// counterTerms say a table of levels is about something else: the
 	// priorities, severities, maturity, plans and support tiers of other pages.
-	counterTerms = regexp.MustCompile(`(?i)\b(priorit(y|ies)|severit(y|ies)|incidents?|sev\s?\d|maturity|pricing|prices?|plans?|subscriptions?|sla|slo|support\s+(tiers?|levels?)|tiers?|versions?|releases?|environments?)\b`)
+	counterTerms = regexp.MustCompile(`(?i)\b(priorit(y|ies)|severit(y|ies)|incidents?|sev\s?\d|maturity|pricing|prices?|plans?|subscriptions?|sla|slo|support\s+(tiers?|levels?)|(tiers?|levels?)\s+of\s+support|versions?)\b`)
 )
 
 // strongTracks are level families that no other kind of table uses.
 var strongTracks = map[string]bool{"IC": true, "M": true, "EM": true}
 
+// roleNouns name the people of a career ladder; around a table they say the
+// table is about careers ("Individual Contributor Track - Software
+// Engineer"). Unlike roleWords they leave out team names such as "support".
+var roleNouns = regexp.MustCompile(`(?i)\b(engineer\w*|developers?|managers?|designers?|analysts?|scientists?|architects?|consultants?|specialists?|directors?|contributors?)\b`)
+
 // careerTable reports whether a ladder read from a table (or tables) is
 // about careers. Nothing around it (its name, the table headers) may speak of
 // priorities, maturity, pricing or support tiers; and unless every level is
 // of a strong family (IC, M, EM), something must speak of careers: a role or
-// career word in a level label ("Level 3: Product Analyst"), around the
-// ladder, or in its category names.
+// career word in a level label ("Level 3: Product Analyst"), a career word
+// or a role around the ladder, or a career word in its category names.
 func careerTable(l *Ladder, around, categories []string) bool {
 	for _, s := range around {
 		if counterTerms.MatchString(s) {
@@ -342,18 +347,27 @@ func careerTable(l *Ladder, around, categories []string) bool {
 			return true
 		}
 	}
-	for _, s := range append(around, categories...) {
-		if careerTerms.MatchString(s) || roleWords.MatchString(s) {
+	for _, s := range around {
+		if careerTerms.MatchString(s) || roleNouns.MatchString(s) {
+			return true
+		}
+	}
+	for _, s := range categories {
+		if careerTerms.MatchString(s) {
 			return true
 		}
 	}
 	return false
 }
 
+// categoryNames are the names of l's categories, less the "Expectations"
+// that a shape gives a ladder whose categories have no names.
 func categoryNames(l *Ladder) []string {
 	names := make([]string, 0, len(l.Categories))
 	for _, c := range l.Categories {
-		names = append(names, c.Name)
+		if c.Name != Expectations {
+			names = append(names, c.Name)
+		}
 	}
 	return names
 }

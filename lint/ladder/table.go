@@ -43,7 +43,7 @@ func (x *extractor) table(t *markdown.Table) []*Ladder {
 	}
 	var kept []*Ladder
 	for _, l := range out {
-		if x.plausible(l) {
+		if x.plausible(l) && x.careerTableAround(t, l) {
 			l.Table = t.Kind
 			for _, p := range t.Problems {
 				if p.Span.Start >= l.Span.Start && p.Span.Start < l.Span.End {
@@ -54,6 +54,20 @@ func (x *extractor) table(t *markdown.Table) []*Ladder {
 		}
 	}
 	return kept
+}
+
+// careerTableAround applies careerTable to a ladder of table t: its name
+// (or the heading above the table) and the table's header cells are around it.
+func (x *extractor) careerTableAround(t *markdown.Table, l *Ladder) bool {
+	around := []string{l.Name, x.headingBefore(t.Span.Start, 7), l.labelHeader}
+	if len(t.Rows) > 0 {
+		for _, c := range t.Rows[0].Cells {
+			if c.Header {
+				around = append(around, c.Text)
+			}
+		}
+	}
+	return careerTable(l, around, categoryNames(l))
 }
 
 // plausible rejects look-alikes: fewer than two levels, priority tables
