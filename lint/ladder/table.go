@@ -2,6 +2,7 @@ package ladder
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -77,11 +78,12 @@ func (x *extractor) plausible(l *Ladder) bool {
 	if len(l.Levels) < 2 || len(l.Categories) == 0 {
 		return false
 	}
-	prose, filled := 0, 0
+	prose, filled, sentences, bare := 0, 0, 0, false
 	for _, lv := range l.Levels {
 		if lv.Rank == 0 {
 			return false
 		}
+		bare = bare || isBareLevel(lv)
 		for _, c := range append([]*Cell{lv.Summary}, lv.Cells...) {
 			if c == nil || c.Empty() {
 				continue
@@ -90,7 +92,15 @@ func (x *extractor) plausible(l *Ladder) bool {
 			if isProse(c.Text) {
 				prose++
 			}
+			if Words(c.Text) >= 5 {
+				sentences++
+			}
 		}
+	}
+	if bare && sentences*2 < filled {
+		// Levels named by bare numbers need sentences: "1 | D1 - Developer 1"
+		// is the index of a ladder written further down, not a ladder.
+		return false
 	}
 	return filled > 0 && (prose*2 >= filled || titledFigures(l))
 }
@@ -148,9 +158,45 @@ func (x *extractor) rowLabel(t *markdown.Table, r int) (*markdown.Cell, Label, b
 			continue
 		}
 		lb, ok := x.opt.Levels.Match(labelText(c))
+		if !ok {
+			lb, ok = bareLevelUnderCaption(t, c)
+		}
 		return c, lb, ok
 	}
 	return nil, Label{}, false
+}
+
+// bareLevelUnderCaption reads a bare number ("3", or "3/4") as a level when
+// the cell stands in a column whose header is a level caption ("Level",
+// "Job Level"): a bare number means nothing elsewhere.
+func bareLevelUnderCaption(t *markdown.Table, c *markdown.Cell) (Label, bool) {
+	if c.Row == 0 || !isHeaderRow(t, 0) {
+		return Label{}, false
+	}
+	h := cellAt(t, 0, c.Col)
+	if h == nil || h.Col != c.Col || h.ColSpan != 1 || !levelCaption.MatchString(strings.TrimSpace(h.Text)) {
+		return Label{}, false
+	}
+	text := strings.TrimSpace(labelText(c))
+	m := bareLevel.FindStringSubmatch(text)
+	if m == nil {
+		return Label{}, false
+	}
+	rank, _ := strconv.Atoi(m[1])
+	return Label{Track: DefaultTrack, Rank: rank, TokenEnd: len(text)}, true
+}
+
+// mergedLevel records a bare label that names two levels ("3/4").
+func (x *extractor) mergedLevel(t *markdown.Table, lv *Level) {
+	if m := bareLevel.FindStringSubmatch(strings.TrimSpace(lv.Label)); m != nil && m[2] != "" {
+		t.Problems = append(t.Problems, markdown.Problem{Span: lv.Span, Message: fmt.Sprintf(
+			"level %q names two levels in one row; give each level its own row", lv.Label)})
+	}
+}
+
+// isBareLevel reports whether a level's label is only a number.
+func isBareLevel(lv *Level) bool {
+	return bareLevel.MatchString(strings.TrimSpace(lv.Label))
 }
 
 // headerLabels returns the level-label cells that start in row r.
@@ -218,6 +264,7 @@ func (x *extractor) levelRows(t *markdown.Table) []*Ladder {
 			}
 			cur = x.newLevel(c, lb)
 			curRows = [2]int{r, r}
+			x.mergedLevel(t, cur)
 			x.displaced(t, l, c, labelCol)
 			l.Levels = append(l.Levels, cur)
 			l.Span.End = max(l.Span.End, t.Rows[r].Span.End)
