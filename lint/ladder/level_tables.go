@@ -2,6 +2,7 @@ package ladder
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/ladderlint/ladderlint/lint/markdown"
@@ -45,6 +46,20 @@ func (x *extractor) headingTables() []*Ladder {
 	return out
 }
 
+// nameAbove is the text of the last heading above offset whose level is
+// below depth, like headingBefore, found by a binary search: the table
+// shapes ask it once per table, and a page may have thousands of both.
+func (x *extractor) nameAbove(offset, depth int) string {
+	secs := x.page.Sections
+	i := sort.Search(len(secs), func(i int) bool { return secs[i].Heading.Span.Start >= offset })
+	for i--; i >= 0; i-- {
+		if secs[i].Level < depth {
+			return secs[i].Heading.Value
+		}
+	}
+	return ""
+}
+
 // headingTable is one level heading and the tables of its section.
 type headingTable struct {
 	sec    *markdown.Section
@@ -52,15 +67,17 @@ type headingTable struct {
 	tables []*markdown.Table
 }
 
-// tablesIn returns the tables that start in [start, end).
+// tablesIn returns the tables that start in [start, end). Page.Tables are in
+// document order, so a page of many headings and tables costs a binary
+// search per heading, not a scan.
 func (x *extractor) tablesIn(start, end int) []*markdown.Table {
-	var out []*markdown.Table
-	for _, t := range x.page.Tables {
-		if t.Span.Start >= start && t.Span.Start < end {
-			out = append(out, t)
-		}
+	ts := x.page.Tables
+	i := sort.Search(len(ts), func(i int) bool { return ts[i].Span.Start >= start })
+	j := i
+	for j < len(ts) && ts[j].Span.Start < end {
+		j++
 	}
-	return out
+	return ts[i:j:j]
 }
 
 // categoryRow is one body row of a level's table: the category label and
@@ -302,7 +319,8 @@ func (x *extractor) plausibleHeadingTables(l *Ladder, headers []string) bool {
 	if !recurring || filled == 0 || prose*2 < filled {
 		return false
 	}
-	around := append([]string{x.headingBefore(l.Span.Start, l.depth)}, headers...)
+	l.Name = x.nameAbove(l.Span.Start, l.depth)
+	around := append([]string{l.Name}, headers...)
 	return careerTable(l, around, categoryNames(l))
 }
 

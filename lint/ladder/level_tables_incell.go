@@ -97,7 +97,8 @@ func (x *extractor) captionedTable(t *markdown.Table) *Ladder {
 	}
 	l.Problems = append(l.Problems, merged...)
 	var around []string
-	around = append(around, x.headingBefore(t.Span.Start, 7), l.labelHeader)
+	l.Name = x.nameAbove(t.Span.Start, 7)
+	around = append(around, l.Name, l.labelHeader)
 	if header >= 0 {
 		for _, h := range t.Rows[header].Cells {
 			around = append(around, h.Text)

@@ -1,6 +1,7 @@
 package ladder
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/ladderlint/ladderlint/lint/markdown"
@@ -44,7 +45,7 @@ func (x *extractor) headerRowTables() []*Ladder {
 }
 
 // headerRowTable is one table of level headers and unlabelled body rows, with
-// the heading right above it (nil when another table or none is between).
+// the last heading above it (nil when none).
 type headerRowTable struct {
 	t       *markdown.Table
 	labels  []*markdown.Cell
@@ -82,11 +83,9 @@ func (x *extractor) headerRowTable(t *markdown.Table) (headerRowTable, bool) {
 		lb, _ := x.opt.Levels.Match(labelText(c))
 		h.codes = append(h.codes, lb.Code())
 	}
-	for i, s := range x.page.Sections {
-		if s.Heading.Span.Start >= t.Span.Start {
-			break
-		}
-		h.heading, h.index = s, i
+	secs := x.page.Sections
+	if i := sort.Search(len(secs), func(i int) bool { return secs[i].Heading.Span.Start >= t.Span.Start }); i > 0 {
+		h.heading, h.index = secs[i-1], i-1
 	}
 	return h, true
 }
@@ -130,10 +129,11 @@ func (x *extractor) headerRowLadder(run []headerRowTable) *Ladder {
 	var around, notes []string
 	if len(run) >= 2 {
 		// The headings are the categories; the ladder is named by their parent.
-		l.Name = x.headingBefore(first.heading.Heading.Span.Start, first.heading.Level)
+		l.Name = x.nameAbove(first.heading.Heading.Span.Start, first.heading.Level)
 		around = append(around, l.Name)
 	} else {
-		around = append(around, x.headingBefore(first.t.Span.Start, 7))
+		l.Name = x.nameAbove(first.t.Span.Start, 7)
+		around = append(around, l.Name)
 	}
 	for _, h := range run {
 		name, span := Expectations, h.t.Rows[h.body[0]].Span

@@ -60,7 +60,7 @@ func (x *extractor) table(t *markdown.Table) []*Ladder {
 // careerTableAround applies careerTable to a ladder of table t: its name
 // (or the heading above the table) and the table's header cells are around it.
 func (x *extractor) careerTableAround(t *markdown.Table, l *Ladder) bool {
-	around := []string{l.Name, x.headingBefore(t.Span.Start, 7), l.labelHeader}
+	around := []string{l.Name, x.nameAbove(t.Span.Start, 7), l.labelHeader}
 	if len(t.Rows) > 0 {
 		for _, c := range t.Rows[0].Cells {
 			if c.Header {
