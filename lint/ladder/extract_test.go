@@ -36,6 +36,11 @@ func TestExtractGoldens(t *testing.T) {
 
 func dump(f *source.File) string {
 	m := ladder.NewDefaultMatcher()
+	return dumpWith(f, m)
+}
+
+// dumpWith is dump with the level matcher m.
+func dumpWith(f *source.File, m *ladder.Matcher) string {
 	page := markdown.Parse(f, markdown.DefaultLimits)
 	ladders := ladder.Extract(page, ladder.Options{Levels: m, Placeholders: ladder.DefaultPlaceholders})
 	var b bytes.Buffer

@@ -191,6 +191,9 @@ type shape func(x *extractor) []*Ladder
 // an earlier shape is dropped, so the more specific shapes come first.
 var shapes = []shape{
 	(*extractor).tables,
+	(*extractor).captionedTables,
+	(*extractor).headingTables,
+	(*extractor).headerRowTables,
 	(*extractor).categoryMajor, // before headings: its level sub-headings are not level-major ladders
 	(*extractor).headings,
 	(*extractor).boldLevels,

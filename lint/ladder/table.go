@@ -2,6 +2,7 @@ package ladder
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -43,7 +44,7 @@ func (x *extractor) table(t *markdown.Table) []*Ladder {
 	}
 	var kept []*Ladder
 	for _, l := range out {
-		if x.plausible(l) {
+		if x.plausible(l) && x.careerTableAround(t, l) {
 			l.Table = t.Kind
 			for _, p := range t.Problems {
 				if p.Span.Start >= l.Span.Start && p.Span.Start < l.Span.End {
@@ -56,17 +57,33 @@ func (x *extractor) table(t *markdown.Table) []*Ladder {
 	return kept
 }
 
+// careerTableAround applies careerTable to a ladder of table t: its name
+// (or the heading above the table) and the table's header cells are around it.
+func (x *extractor) careerTableAround(t *markdown.Table, l *Ladder) bool {
+	around := []string{l.Name, x.nameAbove(t.Span.Start, 7), l.labelHeader}
+	if len(t.Rows) > 0 {
+		for _, c := range t.Rows[0].Cells {
+			if c.Header {
+				around = append(around, c.Text)
+			}
+		}
+	}
+	return careerTable(l, around, categoryNames(l))
+}
+
 // plausible rejects look-alikes: fewer than two levels, priority tables
-// (a rank 0, as in P0..P4), and tables of numbers keyed by level.
+// (a rank 0, as in P0..P4), and tables of numbers keyed by level (but not
+// the score and salary bands of job titles, see titledFigures).
 func (x *extractor) plausible(l *Ladder) bool {
 	if len(l.Levels) < 2 || len(l.Categories) == 0 {
 		return false
 	}
-	prose, filled := 0, 0
+	prose, filled, sentences, bare := 0, 0, 0, false
 	for _, lv := range l.Levels {
 		if lv.Rank == 0 && (lv.Parsed.Weak || weakTracks[lv.Track]) {
 			return false
 		}
+		bare = bare || isBareLevel(lv)
 		for _, c := range append([]*Cell{lv.Summary}, lv.Cells...) {
 			if c == nil || c.Empty() {
 				continue
@@ -75,9 +92,40 @@ func (x *extractor) plausible(l *Ladder) bool {
 			if isProse(c.Text) {
 				prose++
 			}
+			if Words(c.Text) >= 5 {
+				sentences++
+			}
 		}
 	}
-	return filled > 0 && prose*2 >= filled
+	if bare && sentences*2 < filled {
+		// Levels named by bare numbers need sentences: "1 | D1 - Developer 1"
+		// is the index of a ladder written further down, not a ladder.
+		return false
+	}
+	return filled > 0 && (prose*2 >= filled || titledFigures(l))
+}
+
+// titledFigures reports whether a table of figures (score ranges, salary
+// bands) is keyed by job titles: every level label names a role ("Senior
+// Frontend Engineer") and the label column's header speaks of careers ("Job
+// Title"), while neither it nor a category header speaks of prices, plans
+// or tiers. A table of figures keyed by "Level 1".."Level 5" is a maturity
+// model or a price list, not a ladder.
+func titledFigures(l *Ladder) bool {
+	if !careerTerms.MatchString(l.labelHeader) || counterTerms.MatchString(l.labelHeader) {
+		return false
+	}
+	for _, c := range l.Categories {
+		if counterTerms.MatchString(c.Name) {
+			return false
+		}
+	}
+	for _, lv := range l.Levels {
+		if !roleWords.MatchString(lv.Label) {
+			return false
+		}
+	}
+	return true
 }
 
 // isProse reports whether s reads like a sentence: two words with letters,
@@ -110,9 +158,45 @@ func (x *extractor) rowLabel(t *markdown.Table, r int) (*markdown.Cell, Label, b
 			continue
 		}
 		lb, ok := x.opt.Levels.Match(labelText(c))
+		if !ok {
+			lb, ok = bareLevelUnderCaption(t, c)
+		}
 		return c, lb, ok
 	}
 	return nil, Label{}, false
+}
+
+// bareLevelUnderCaption reads a bare number ("3", or "3/4") as a level when
+// the cell stands in a column whose header is a level caption ("Level",
+// "Job Level"): a bare number means nothing elsewhere.
+func bareLevelUnderCaption(t *markdown.Table, c *markdown.Cell) (Label, bool) {
+	if c.Row == 0 || !isHeaderRow(t, 0) {
+		return Label{}, false
+	}
+	h := cellAt(t, 0, c.Col)
+	if h == nil || h.Col != c.Col || h.ColSpan != 1 || !levelCaption.MatchString(strings.TrimSpace(h.Text)) {
+		return Label{}, false
+	}
+	text := strings.TrimSpace(labelText(c))
+	m := bareLevel.FindStringSubmatch(text)
+	if m == nil {
+		return Label{}, false
+	}
+	rank, _ := strconv.Atoi(m[1])
+	return Label{Track: DefaultTrack, Rank: rank, TokenEnd: len(text)}, true
+}
+
+// mergedLevel records a bare label that names two levels ("3/4").
+func (x *extractor) mergedLevel(t *markdown.Table, lv *Level) {
+	if m := bareLevel.FindStringSubmatch(strings.TrimSpace(lv.Label)); m != nil && m[2] != "" {
+		t.Problems = append(t.Problems, markdown.Problem{Span: lv.Span, Message: fmt.Sprintf(
+			"level %q names two levels in one row; give each level its own row", lv.Label)})
+	}
+}
+
+// isBareLevel reports whether a level's label is only a number.
+func isBareLevel(lv *Level) bool {
+	return bareLevel.MatchString(strings.TrimSpace(lv.Label))
 }
 
 // headerLabels returns the level-label cells that start in row r.
@@ -180,6 +264,7 @@ func (x *extractor) levelRows(t *markdown.Table) []*Ladder {
 			}
 			cur = x.newLevel(c, lb)
 			curRows = [2]int{r, r}
+			x.mergedLevel(t, cur)
 			x.displaced(t, l, c, labelCol)
 			l.Levels = append(l.Levels, cur)
 			l.Span.End = max(l.Span.End, t.Rows[r].Span.End)
