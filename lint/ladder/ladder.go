@@ -21,6 +21,8 @@ const (
 	LevelRows    Format = "levels-as-rows"
 	LevelColumns Format = "levels-as-columns"
 	Headings     Format = "headings-lists"
+	// LevelFiles is a ladder stored one level per file (see folder.go).
+	LevelFiles Format = "level-files"
 )
 
 // Ladder is one career ladder: levels × categories.
@@ -36,6 +38,11 @@ type Ladder struct {
 	Levels     []*Level
 	// Problems are shape defects of the table inside the ladder.
 	Problems []markdown.Problem
+	// Index is the page that lists the levels of a ladder stored one level
+	// per file (Format LevelFiles), or nil; Listings are its entries, with
+	// spans in Index.
+	Index    *source.File
+	Listings []Listing
 
 	depth int // heading level of a Headings ladder's level headings
 	// labelHeader is the header of the level labels ("Level", "Job Level").
@@ -68,6 +75,10 @@ type Level struct {
 	Placeholder bool
 	// PlaceholderText is the placeholder that marked it.
 	PlaceholderText string
+	// File is the page the level was read from when it is not the ladder's
+	// own page (a ladder stored one level per file); Span, Block, the cells'
+	// and the items' spans then index File. nil means the ladder's page.
+	File *source.File
 }
 
 // levelOf is the Level a matched label names; every shape builds its levels

@@ -12,7 +12,7 @@ import (
 // accepts may still hold none. It reads every byte once and runs isLevel on
 // heading lines only.
 func MayHoldLadder(data []byte, isLevel func(heading string) bool) bool {
-	if containsFold(data, "<table") {
+	if containsFold(data, "<table") || mayBeLevelPage(data, isLevel) {
 		return true
 	}
 	levels := 0
@@ -127,6 +127,34 @@ func containsFold(data []byte, needle string) bool {
 			return true
 		}
 		i++
+	}
+	return false
+}
+
+// mayBeLevelPage reports whether the page's title is a level: its front
+// matter `title:`, or its first heading when that is an H1 ("# Senior
+// Engineer"). Such a page may hold one level of a ladder stored one level
+// per file. It stops at the first heading.
+func mayBeLevelPage(data []byte, isLevel func(heading string) bool) bool {
+	if fm := splitFrontMatter(data); fm != nil {
+		for start := 0; start < len(fm.Text); start = nextLine(fm.Text, start+lineLen(fm.Text[start:])) {
+			line := fm.Text[start : start+lineLen(fm.Text[start:])]
+			if v, ok := bytes.CutPrefix(line, []byte("title:")); ok {
+				if isLevel(string(bytes.Trim(bytes.TrimSpace(v), `"'`))) {
+					return true
+				}
+				break
+			}
+		}
+	}
+	for start := 0; start < len(data); start = nextLine(data, start+lineLen(data[start:])) {
+		line := bytes.TrimLeft(data[start:start+lineLen(data[start:])], " ")
+		if len(line) == 0 || line[0] != '#' {
+			continue
+		}
+		if h := atxHeading(line); h != nil {
+			return len(line) > 1 && line[1] != '#' && isLevel(plain(string(h)))
+		}
 	}
 	return false
 }
