@@ -327,6 +327,8 @@ func (x *extractor) build(name string, pages []*LevelPage) *Ladder {
 				c.Items = append(c.Items, pt.cell.Items...)
 				c.Span.End = max(c.Span.End, pt.cell.Span.End)
 			}
+		}
+		for _, c := range lc.cells {
 			c.Text = joinItems(c.Items)
 		}
 		per[i] = lc
@@ -403,6 +405,7 @@ func shortcodes(p *markdown.Page) []shortcode {
 	}
 	data = data[:min(len(data), 1<<20)]
 	var out []shortcode
+	eol := 0
 	for i := from; i+3 < len(data); {
 		j := bytes.Index(data[i:], []byte("{{"))
 		if j < 0 {
@@ -417,9 +420,12 @@ func shortcodes(p *markdown.Page) []shortcode {
 		if data[start] == '%' {
 			closer = "%}}"
 		}
-		eol := start + lineEnd(data[start:])
+		if start >= eol { // the end of the line is found once per line
+			eol = start + lineEnd(data[start:])
+		}
 		k := bytes.Index(data[start+1:eol], []byte(closer))
 		if k < 0 {
+			i = eol // unclosed on its line: skip the line, so each byte is read once
 			continue
 		}
 		body := start + 1

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ladderlint/ladderlint/internal/golden"
 	"github.com/ladderlint/ladderlint/lint"
@@ -230,4 +231,74 @@ func indexLabels(t *testing.T, root string, pages []page, cfg *config.Config) st
 		return strings.Join(labels, ",")
 	}
 	return ""
+}
+
+// FuzzLevelPage: reading a page as one level, as an index, and assembling
+// it with a sibling never panics, and every span stays inside the page.
+func FuzzLevelPage(f *testing.F) {
+	seeds, _ := filepath.Glob(levelFilesDir + "/*/*/*.md")
+	more, _ := filepath.Glob(levelFilesDir + "/*/*/*/*/*.md")
+	for _, s := range append(seeds, more...) {
+		if data, err := os.ReadFile(s); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte("---\ntitle: \"IC2\"\n---\n{{< card title=\"IC1\" link=\"a\" >}}{{<\n{{% x %}}\n## A\n- B: c\n"))
+	m, err := ladder.NewMatcher(ladder.DefaultLevelPatterns)
+	if err != nil {
+		f.Fatal(err)
+	}
+	opt := ladder.Options{Levels: m, Placeholders: ladder.DefaultPlaceholders}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var pages []*ladder.LevelPage
+		var parsed []*markdown.Page
+		for _, name := range []string{"d/ic1.md", "d/ic2.md"} {
+			p := markdown.Parse(source.NewFile(name, data), markdown.DefaultLimits)
+			parsed = append(parsed, p)
+			for _, l := range ladder.ReadIndex(p, opt) {
+				if l.Span.Start < 0 || l.Span.End > len(data) || l.Span.Start > l.Span.End {
+					t.Fatalf("listing span %v outside the page of %d bytes", l.Span, len(data))
+				}
+			}
+			if lp := ladder.ReadLevelPage(p, opt); lp != nil {
+				if s := lp.Level.Span; s.Start < 0 || s.End > len(data) || s.Start > s.End {
+					t.Fatalf("level span %v outside the page of %d bytes", s, len(data))
+				}
+				pages = append(pages, lp)
+			}
+		}
+		for _, l := range ladder.Assemble(pages, func(string) []*markdown.Page { return parsed[:1] }, opt) {
+			_ = l.Document(l.SourceFile(), nil)
+		}
+	})
+}
+
+// TestHostileLevelPages: pages built to make the shortcode tokenizer or the
+// assembly quadratic finish in bounded time (a line of 40,000 shortcodes
+// took two minutes before the end of line was found once per line).
+func TestHostileLevelPages(t *testing.T) {
+	m, err := ladder.NewMatcher(ladder.DefaultLevelPatterns)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := ladder.Options{Levels: m}
+	for name, data := range map[string]string{
+		"unclosed shortcodes":      strings.Repeat("{{<", 400000),
+		"shortcodes on one line":   strings.Repeat(`{{< card title="IC1" >}}`, 40000) + "\n",
+		"many labelled sections":   "# IC1\n" + strings.Repeat("## A\n- b: c\n", 20000),
+		"many distinct categories": "# IC1\n" + strings.Repeat("## A\n- b: c\n## B\n\n", 10000),
+	} {
+		t.Run(name, func(t *testing.T) {
+			start := time.Now()
+			p := markdown.Parse(source.NewFile("d/ic1.md", []byte(data)), markdown.DefaultLimits)
+			ladder.ReadIndex(p, opt)
+			if lp := ladder.ReadLevelPage(p, opt); lp != nil {
+				lp2 := ladder.ReadLevelPage(markdown.Parse(source.NewFile("d/ic2.md", []byte(strings.Replace(data, "IC1", "IC2", 1))), markdown.DefaultLimits), opt)
+				ladder.Assemble([]*ladder.LevelPage{lp, lp2}, func(string) []*markdown.Page { return nil }, opt)
+			}
+			if took := time.Since(start); took > 20*time.Second && !testing.Short() {
+				t.Errorf("%d bytes took %v", len(data), took)
+			}
+		})
+	}
 }
