@@ -8,7 +8,9 @@ import (
 )
 
 // LevelGap reports a rank missing inside a track (IC1, IC2, IC4). A track
-// may start above 1 (M3..M6) without that being a gap.
+// may start above 1 (M3..M6) without that being a gap. For a ladder stored
+// one level per file with an index page, it also reports a listed level
+// that no page holds and a level page the index does not list.
 type LevelGap struct{}
 
 func (LevelGap) ID() string        { return "level-gap" }

@@ -186,9 +186,15 @@ func namedAfter(p *LevelPage) bool {
 	return stem != "" && strings.Contains("-"+label+"-", "-"+stem+"-")
 }
 
-// slug lowercases s and joins its letters and digits with "-".
+// accents folds the accented letters of Latin-script titles ("Júnior",
+// "Sênior") for comparison with file names, which rarely keep them.
+var accents = strings.NewReplacer("á", "a", "à", "a", "â", "a", "ã", "a", "ä", "a", "é", "e", "è", "e", "ê", "e", "ë", "e",
+	"í", "i", "ì", "i", "î", "i", "ï", "i", "ó", "o", "ò", "o", "ô", "o", "õ", "o", "ö", "o", "ú", "u", "ù", "u", "û", "u", "ü", "u",
+	"ç", "c", "ñ", "n")
+
+// slug lowercases s, folds its accents and joins its letters and digits with "-".
 func slug(s string) string {
-	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+	f := strings.FieldsFunc(accents.Replace(strings.ToLower(s)), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
 	})
 	return strings.Join(f, "-")

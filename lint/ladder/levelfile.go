@@ -53,6 +53,7 @@ func (p *LevelPage) stem() string {
 func ReadLevelPage(page *markdown.Page, opt Options) *LevelPage {
 	secs := page.Sections
 	var title markdown.Text
+	var intro *markdown.Section // what the H1 says before the first section
 	switch {
 	case len(secs) > 0 && secs[0].Level == 1:
 		for _, s := range secs[1:] {
@@ -60,7 +61,7 @@ func ReadLevelPage(page *markdown.Page, opt Options) *LevelPage {
 				return nil // two H1s: a page of several things
 			}
 		}
-		title, secs = secs[0].Heading, secs[1:]
+		title, intro, secs = secs[0].Heading, secs[0], secs[1:]
 	default:
 		for _, s := range secs {
 			if s.Level == 1 {
@@ -105,6 +106,14 @@ func ReadLevelPage(page *markdown.Page, opt Options) *LevelPage {
 		for _, it := range p.cell.Items {
 			lp.Level.Block.End = max(lp.Level.Block.End, it.Span.End)
 		}
+	}
+	if said == 0 && intro != nil && len(secs) == 0 && (len(intro.Items) > 0 || len(intro.Paragraphs) > 0) {
+		// A level written as prose under its title, with no sections:
+		// one category, "Expectations".
+		c := sectionCell(intro)
+		c.Category = Expectations
+		lp.parts = append(lp.parts, part{group: Expectations, span: c.Span, cell: c})
+		said++
 	}
 	if said == 0 {
 		return nil

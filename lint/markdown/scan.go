@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"strings"
 )
 
 // MayHoldLadder is the cheap scan run before Parse: it reports whether data
@@ -153,7 +154,7 @@ func mayBeLevelPage(data []byte, isLevel func(heading string) bool) bool {
 			continue
 		}
 		if h := atxHeading(line); h != nil {
-			return len(line) > 1 && line[1] != '#' && isLevel(plain(string(h)))
+			return len(line) > 1 && line[1] != '#' && isLevel(strings.Trim(plain(string(h)), `"'“”`))
 		}
 	}
 	return false
