@@ -109,7 +109,7 @@ func Run(opt Options) (*Result, error) {
 	res := &Result{Sources: map[string]*source.File{}}
 	files, errs := discover(opt)
 	res.Errors = append(res.Errors, errs...)
-	known := listed(files)
+	discovered := files          // index pages of split ladders are looked up here
 	context := map[string]bool{} // read only to complete a split ladder
 	var changed map[string]changes.Lines
 	if opt.ChangedSince != "" {
@@ -219,7 +219,7 @@ func Run(opt Options) (*Result, error) {
 			}
 		}
 	}
-	lintSplit(res, split, known, chk, lopt, opt, changed)
+	lintSplit(res, split, discovered, chk, lopt, opt, changed)
 	sort.SliceStable(res.Findings, func(i, j int) bool { return check.Less(&res.Findings[i], &res.Findings[j]) })
 	return res, nil
 }

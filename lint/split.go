@@ -35,10 +35,11 @@ func levelPage(page *markdown.Page, ladders []*ladder.Ladder, opt ladder.Options
 // that list them, read from the discovered files), checks them and adds
 // the ladders, findings and documents to res. Under -changed-since a split
 // ladder is touched, and reported whole, when any of its pages changed.
-func lintSplit(res *Result, pages []*splitPage, known map[string]bool, chk *check.Checker, lopt ladder.Options, opt Options, changed map[string]changes.Lines) {
+func lintSplit(res *Result, pages []*splitPage, discovered []string, chk *check.Checker, lopt ladder.Options, opt Options, changed map[string]changes.Lines) {
 	if len(pages) == 0 {
 		return
 	}
+	known := listed(discovered)
 	var levels []*ladder.LevelPage
 	for _, sp := range pages {
 		levels = append(levels, sp.level)
@@ -133,7 +134,7 @@ func changedFiles(files []string, changed map[string]changes.Lines, context map[
 		dirs[path.Dir(c)] = true
 		dirs[strings.TrimSuffix(c, ".md")] = true
 	}
-	kept := files[:0]
+	var kept []string // a new list: the discovered one is kept for index pages
 	for _, f := range files {
 		if _, ok := changed[f]; ok {
 			kept = append(kept, f)
