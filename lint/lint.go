@@ -101,19 +101,16 @@ func Run(opt Options) (*Result, error) {
 	res := &Result{Sources: map[string]*source.File{}}
 	files, errs := discover(opt)
 	res.Errors = append(res.Errors, errs...)
+	discovered := files          // index pages of split ladders are looked up here
+	context := map[string]bool{} // read only to complete a split ladder
 	var changed map[string]changes.Lines
 	if opt.ChangedSince != "" {
 		if changed, err = changes.Since(gitDir(opt.Paths), opt.ChangedSince); err != nil {
 			return nil, err
 		}
-		kept := files[:0]
-		for _, f := range files {
-			if _, ok := changed[f]; ok {
-				kept = append(kept, f)
-			}
-		}
-		res.SkippedFiles = len(files) - len(kept)
-		files = kept
+		all := len(files)
+		files = changedFiles(files, changed, context)
+		res.SkippedFiles = all - len(files) + len(context)
 	}
 	type fileResult struct {
 		file     *source.File
@@ -122,6 +119,8 @@ func Run(opt Options) (*Result, error) {
 		docs     []ladder.Document
 		skipped  int
 		err      error
+		split    *splitPage
+		context  bool
 	}
 	// lintFile runs one page through the pipeline.
 	lintFile := func(path string) fileResult {
@@ -130,11 +129,16 @@ func Run(opt Options) (*Result, error) {
 			return fileResult{err: err}
 		}
 		if !mayHoldLadder(f.Data, matcher) {
-			return fileResult{} // linted, nothing to say
+			return fileResult{context: context[path]} // linted, nothing to say
 		}
 		page := markdown.Parse(f, opt.Limits)
 		ladders := ladder.Extract(page, lopt)
 		findings := append(chk.Run(f, ladders), limitFindings(opt.Config, chk, f, page, ladders)...)
+		if lp := levelPage(page, ladders, lopt); lp != nil || context[path] {
+			// One level of a ladder stored one level per file: checked
+			// with its siblings once every page is read.
+			return fileResult{split: &splitPage{page: page, level: lp, findings: findings, context: context[path]}, context: context[path]}
+		}
 		r := fileResult{file: f, ladders: len(ladders), findings: chk.Suppress(page, findings)}
 		if changed != nil {
 			r.findings, ladders = touched(f, ladders, r.findings, changed[f.Path])
@@ -180,6 +184,7 @@ func Run(opt Options) (*Result, error) {
 	}()
 	pending := map[int]fileResult{}
 	fold := 0
+	var split []*splitPage
 	for d := range done {
 		pending[d.i] = d.r
 		for r, ok := pending[fold]; ok; r, ok = pending[fold] {
@@ -187,6 +192,13 @@ func Run(opt Options) (*Result, error) {
 			fold++
 			if r.err != nil {
 				res.Errors = append(res.Errors, r.err)
+				continue
+			}
+			if r.split != nil && r.split.level != nil {
+				split = append(split, r.split)
+			}
+			if r.context || r.split != nil {
+				res.Files += btoi(!r.context)
 				continue
 			}
 			res.Files++
@@ -199,6 +211,7 @@ func Run(opt Options) (*Result, error) {
 			}
 		}
 	}
+	lintSplit(res, split, discovered, chk, lopt, opt, changed)
 	sort.SliceStable(res.Findings, func(i, j int) bool { return check.Less(&res.Findings[i], &res.Findings[j]) })
 	return res, nil
 }

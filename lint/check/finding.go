@@ -79,6 +79,9 @@ type Finding struct {
 type Related struct {
 	Range   source.Range
 	Message string
+	// File is set when the location is in another page than the finding
+	// (a ladder stored one level per file).
+	File string `json:",omitempty"`
 }
 
 // Less orders findings by file, line, column, rule.

@@ -61,23 +61,50 @@ type Context struct {
 	results  map[*gojsonschema.Schema][]gojsonschema.ResultError
 }
 
-// Report adds a finding of the current rule at span.
+// Report adds a finding of the current rule at span, in the page of level
+// when the level has its own (a ladder stored one level per file), else in
+// the ladder's page.
 func (c *Context) Report(span source.Span, level *ladder.Level, category, msg string) *Finding {
 	return c.ReportSeverity(c.checker.severity(c.rule), span, level, category, msg)
 }
 
 // ReportSeverity is Report with an explicit severity (for softer variants).
 func (c *Context) ReportSeverity(sev Severity, span source.Span, level *ladder.Level, category, msg string) *Finding {
-	f := Finding{Rule: c.rule.ID(), Severity: sev, File: c.File.Path, Range: c.File.SpanRange(span),
+	return c.ReportIn(c.fileOf(level), sev, span, level, category, msg)
+}
+
+// ReportIn is ReportSeverity at a span of file f (an index page).
+func (c *Context) ReportIn(f *source.File, sev Severity, span source.Span, level *ladder.Level, category, msg string) *Finding {
+	fd := Finding{Rule: c.rule.ID(), Severity: sev, File: f.Path, Range: f.SpanRange(span),
 		Message: msg, Ladder: c.ladder.Name, Category: category}
 	if level != nil {
-		f.Level = level.Code
+		fd.Level = level.Code
 	}
-	*c.out = append(*c.out, f)
+	*c.out = append(*c.out, fd)
 	return &(*c.out)[len(*c.out)-1]
 }
 
-// Relate adds a secondary location to f.
+// fileOf is the page level was read from.
+func (c *Context) fileOf(level *ladder.Level) *source.File {
+	if level != nil && level.File != nil {
+		return level.File
+	}
+	return c.File
+}
+
+// Relate adds a secondary location to f, in the ladder's page.
 func (c *Context) Relate(f *Finding, span source.Span, msg string) {
 	f.Related = append(f.Related, Related{Range: c.File.SpanRange(span), Message: msg})
+}
+
+// RelateLevel adds a secondary location in the page of level. When that is
+// not the finding's page, Related.File names it and the message says where.
+func (c *Context) RelateLevel(f *Finding, level *ladder.Level, span source.Span, msg string) {
+	lf := c.fileOf(level)
+	r := Related{Range: lf.SpanRange(span), Message: msg}
+	if lf.Path != f.File {
+		r.File = lf.Path
+		r.Message += " (in " + lf.Path + ")"
+	}
+	f.Related = append(f.Related, r)
 }

@@ -22,7 +22,7 @@ func (DuplicateLevel) Check(c *Context, l *ladder.Ladder) {
 	for _, lv := range l.Levels {
 		if first, ok := seen[lv.Code]; ok {
 			f := c.Report(lv.Span, lv, "", fmt.Sprintf("level %q appears twice in this ladder", lv.Label))
-			c.Relate(f, first.Span, "first defined here")
+			c.RelateLevel(f, first, first.Span, "first defined here")
 			continue
 		}
 		seen[lv.Code] = lv

@@ -50,7 +50,7 @@ func (DuplicateText) Check(c *Context, l *ladder.Ladder) {
 					}
 					reported[key] = true
 					f := c.Report(it.Span, lv, cell.Category, fmt.Sprintf("level %q says %q twice", lv.Label, clip(it.Value)))
-					c.Relate(f, first.Span, "first written here")
+					c.RelateLevel(f, lv, first.Span, "first written here")
 					continue
 				}
 				within[key] = it
@@ -59,7 +59,7 @@ func (DuplicateText) Check(c *Context, l *ladder.Ladder) {
 				}
 				if prev, ok := across[key]; ok && prev.level != lv {
 					f := c.ReportSeverity(soft, it.Span, lv, cell.Category, fmt.Sprintf("level %q repeats %q word for word from level %q", lv.Label, clip(it.Value), prev.level.Label))
-					c.Relate(f, prev.item.Span, "written here first")
+					c.RelateLevel(f, prev.level, prev.item.Span, "written here first")
 					continue
 				}
 				across[key] = seenAt{lv, it}

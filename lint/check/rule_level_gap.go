@@ -8,7 +8,9 @@ import (
 )
 
 // LevelGap reports a rank missing inside a track (IC1, IC2, IC4). A track
-// may start above 1 (M3..M6) without that being a gap.
+// may start above 1 (M3..M6) without that being a gap. For a ladder stored
+// one level per file with an index page, it also reports a listed level
+// that no page holds and a level page the index does not list.
 type LevelGap struct{}
 
 func (LevelGap) ID() string        { return "level-gap" }
@@ -22,6 +24,7 @@ func (LevelGap) Help() string {
 }
 
 func (LevelGap) Check(c *Context, l *ladder.Ladder) {
+	indexGaps(c, l)
 	byTrack := map[string][]*ladder.Level{}
 	var tracks []string
 	for _, lv := range l.Levels {
@@ -54,6 +57,29 @@ func (LevelGap) Check(c *Context, l *ladder.Ladder) {
 				first, at = hi, lo
 			}
 			c.Report(at.Span, at, "", fmt.Sprintf("%s missing between %q and %q", missing, first.Label, at.Label))
+		}
+	}
+}
+
+// indexGaps reports, for a ladder stored one level per file whose index
+// page lists the levels, a listed level that no page holds (at the listing)
+// and a level page the index does not list (at the page's title).
+func indexGaps(c *Context, l *ladder.Ladder) {
+	if l.Index == nil {
+		return
+	}
+	listed := map[*ladder.Level]bool{}
+	for _, ls := range l.Listings {
+		if ls.Level != nil {
+			listed[ls.Level] = true
+			continue
+		}
+		c.ReportIn(l.Index, c.checker.severity(c.rule), ls.Span, nil, "",
+			fmt.Sprintf("level %q is listed here but no page in the folder holds it", ls.Label))
+	}
+	for _, lv := range l.Levels {
+		if !listed[lv] && lv.File != nil {
+			c.Report(lv.Span, lv, "", fmt.Sprintf("level %q is not listed in the index %s", lv.Label, l.Index.Path))
 		}
 	}
 }

@@ -24,12 +24,16 @@ type Document struct {
 
 // LevelDocument is one level of a Document.
 type LevelDocument struct {
-	Label           string         `json:"label"`
-	Code            string         `json:"code"`
-	Track           string         `json:"track"`
-	Rank            int            `json:"rank"`
-	Line            int            `json:"line"`
-	Column          int            `json:"column"`
+	Label  string `json:"label"`
+	Code   string `json:"code"`
+	Track  string `json:"track"`
+	Rank   int    `json:"rank"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+	// File is the page the level was read from, when it is not the
+	// ladder's (a ladder stored one level per file); Line, Column and the
+	// cells' positions are in that page.
+	File            string         `json:"file,omitempty"`
 	Placeholder     bool           `json:"placeholder"`
 	PlaceholderText string         `json:"placeholder_text,omitempty"`
 	ID              string         `json:"id,omitempty"`
@@ -104,17 +108,24 @@ func (l *Ladder) Document(f *source.File, areas []Area) Document {
 		d.CategorySet[c.Name] = true
 	}
 	for _, lv := range l.Levels {
-		p := f.Pos(lv.Span.Start)
+		lf := f
+		if lv.File != nil {
+			lf = lv.File
+		}
+		p := lf.Pos(lv.Span.Start)
 		ld := LevelDocument{Label: lv.Label, Code: lv.Code, Track: lv.Track, Rank: lv.Rank,
 			Line: p.Line, Column: p.Column, Placeholder: lv.Placeholder, PlaceholderText: lv.PlaceholderText,
 			ID: lv.ID.Value, Href: lv.Href.Value, Cells: []CellDocument{}, Areas: map[string]bool{}}
+		if lf != f {
+			ld.File = lf.Path
+		}
 		if lv.Summary != nil {
-			s := cellDocument(f, lv.Summary)
+			s := cellDocument(lf, lv.Summary)
 			ld.Summary = &s
 		}
 		for _, c := range lv.Cells {
 			if c != nil {
-				ld.Cells = append(ld.Cells, cellDocument(f, c))
+				ld.Cells = append(ld.Cells, cellDocument(lf, c))
 			}
 		}
 		text := strings.ToLower(lv.Text())

@@ -21,6 +21,8 @@ const (
 	LevelRows    Format = "levels-as-rows"
 	LevelColumns Format = "levels-as-columns"
 	Headings     Format = "headings-lists"
+	// LevelFiles is a ladder stored one level per file (see folder.go).
+	LevelFiles Format = "level-files"
 )
 
 // Ladder is one career ladder: levels × categories.
@@ -43,6 +45,11 @@ type Ladder struct {
 	// Variants are category names spelled differently from the same
 	// category elsewhere in the ladder or on the page.
 	Variants []Variant
+	// Index is the page that lists the levels of a ladder stored one level
+	// per file (Format LevelFiles), or nil; Listings are its entries, with
+	// spans in Index.
+	Index    *source.File
+	Listings []Listing
 
 	depth int // heading level of a Headings ladder's level headings
 	// labelHeader is the header of the level labels ("Level", "Job Level").
@@ -77,6 +84,10 @@ type Level struct {
 	Placeholder bool
 	// PlaceholderText is the placeholder that marked it.
 	PlaceholderText string
+	// File is the page the level was read from when it is not the ladder's
+	// own page (a ladder stored one level per file); Span, Block, the cells'
+	// and the items' spans then index File. nil means the ladder's page.
+	File *source.File
 }
 
 // levelOf is the Level a matched label names; every shape builds its levels
@@ -418,7 +429,13 @@ func (x *extractor) careerContext(l *Ladder) bool {
 		sharedTracks(l.Levels)*2 < len(l.Levels) && !climbs(l.Levels)) {
 		return false
 	}
-	if !weak || l.Format == FrontMatterTopics {
+	return !weak || x.weakContext(l)
+}
+
+// weakContext reports whether a ladder of a weak family reads as a career
+// ladder by what surrounds it.
+func (x *extractor) weakContext(l *Ladder) bool {
+	if l.Format == FrontMatterTopics {
 		return true // a progression framework's topics × levels say what they are
 	}
 	around := x.around(l.Span.Start)

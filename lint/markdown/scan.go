@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"strings"
 )
 
 // MayHoldLadder is the cheap scan run before Parse: it reports whether data
@@ -16,7 +17,7 @@ import (
 // accepts may still hold none. It reads every byte once and runs isLevel on
 // heading lines only.
 func MayHoldLadder(data []byte, isLevel func(heading string) bool) bool {
-	if containsFold(data, "<table") || frontMatterLevels(data) {
+	if containsFold(data, "<table") || frontMatterLevels(data) || mayBeLevelPage(data, isLevel) {
 		return true
 	}
 	levels := 0
@@ -263,6 +264,34 @@ func (t *tierScan) heading(line, h []byte) bool {
 		if bytes.Contains(lower, []byte(w)) {
 			t.depth = depth
 			break
+		}
+	}
+	return false
+}
+
+// mayBeLevelPage reports whether the page's title is a level: its front
+// matter `title:`, or its first heading when that is an H1 ("# Senior
+// Engineer"). Such a page may hold one level of a ladder stored one level
+// per file. It stops at the first heading.
+func mayBeLevelPage(data []byte, isLevel func(heading string) bool) bool {
+	if fm := splitFrontMatter(data); fm != nil {
+		for start := 0; start < len(fm.Text); start = nextLine(fm.Text, start+lineLen(fm.Text[start:])) {
+			line := fm.Text[start : start+lineLen(fm.Text[start:])]
+			if v, ok := bytes.CutPrefix(line, []byte("title:")); ok {
+				if isLevel(string(bytes.Trim(bytes.TrimSpace(v), `"'`))) {
+					return true
+				}
+				break
+			}
+		}
+	}
+	for start := 0; start < len(data); start = nextLine(data, start+lineLen(data[start:])) {
+		line := bytes.TrimLeft(data[start:start+lineLen(data[start:])], " ")
+		if len(line) == 0 || line[0] != '#' {
+			continue
+		}
+		if h := atxHeading(line); h != nil {
+			return len(line) > 1 && line[1] != '#' && isLevel(strings.Trim(plain(string(h)), `"'“”`))
 		}
 	}
 	return false

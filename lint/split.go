@@ -1,0 +1,163 @@
+package lint
+
+import (
+	"path"
+	"strings"
+
+	"github.com/ladderlint/ladderlint/lint/changes"
+	"github.com/ladderlint/ladderlint/lint/check"
+	"github.com/ladderlint/ladderlint/lint/ladder"
+	"github.com/ladderlint/ladderlint/lint/markdown"
+	"github.com/ladderlint/ladderlint/lint/source"
+)
+
+// splitPage is a page that holds one level of a ladder stored one level per
+// file. Its findings wait for the ladder to be assembled, so that its
+// suppression comments are applied once, to all of them.
+type splitPage struct {
+	page     *markdown.Page
+	level    *ladder.LevelPage // nil for a context page that holds no level
+	findings []check.Finding   // the page's own, not yet suppressed
+	// context is set for an unchanged page read under -changed-since only
+	// because a sibling changed: its own findings are not reported.
+	context bool
+}
+
+// levelPage reads the one level a page holds, when no ladder was found on it.
+func levelPage(page *markdown.Page, ladders []*ladder.Ladder, opt ladder.Options) *ladder.LevelPage {
+	if len(ladders) > 0 {
+		return nil
+	}
+	return ladder.ReadLevelPage(page, opt)
+}
+
+// lintSplit assembles the level pages into ladders (with the index pages
+// that list them, read from the discovered files), checks them and adds
+// the ladders, findings and documents to res. Under -changed-since a split
+// ladder is touched, and reported whole, when any of its pages changed.
+func lintSplit(res *Result, pages []*splitPage, discovered []string, chk *check.Checker, lopt ladder.Options, opt Options, changed map[string]changes.Lines) {
+	if len(pages) == 0 {
+		return
+	}
+	known := listed(discovered)
+	var levels []*ladder.LevelPage
+	for _, sp := range pages {
+		levels = append(levels, sp.level)
+	}
+	indexFor := func(dir string) []*markdown.Page {
+		var out []*markdown.Page
+		for _, name := range ladder.IndexNames(dir) {
+			if !known[name] {
+				continue
+			}
+			if f, err := readFile(name, opt.MaxFileSize); err == nil {
+				out = append(out, markdown.Parse(f, opt.Limits))
+			}
+		}
+		return out
+	}
+	byFile := map[string][]check.Finding{}
+	files := map[string]*source.File{}
+	for _, l := range ladder.Assemble(levels, indexFor, lopt) {
+		if changed != nil && !splitTouched(l, changed) {
+			res.SkippedLadders++
+			continue
+		}
+		res.Ladders++
+		home := l.SourceFile()
+		for _, fd := range chk.Run(home, []*ladder.Ladder{l}) {
+			byFile[fd.File] = append(byFile[fd.File], fd)
+		}
+		if opt.Documents {
+			res.Documents = append(res.Documents, l.Document(home, chk.Areas()))
+		}
+		if l.Index != nil {
+			files[l.Index.Path] = l.Index
+		}
+	}
+	add := func(f *source.File, fs []check.Finding) {
+		res.Findings = append(res.Findings, fs...)
+		if len(fs) > 0 {
+			res.Sources[f.Path] = f
+		}
+	}
+	for _, sp := range pages {
+		f := sp.page.File
+		fs := byFile[f.Path]
+		delete(byFile, f.Path)
+		if !sp.context {
+			fs = append(sp.findings, fs...)
+		}
+		if len(fs) > 0 {
+			add(f, chk.Suppress(sp.page, fs))
+		}
+	}
+	// Findings on index pages (a listed level without a page): the index
+	// page was linted on its own already, so its suppression comments are
+	// applied again without reporting them twice.
+	for p, fs := range byFile {
+		f := files[p]
+		if f == nil {
+			continue
+		}
+		var kept []check.Finding
+		for _, fd := range chk.Suppress(markdown.Parse(f, opt.Limits), fs) {
+			if fd.Rule != "suppression" {
+				kept = append(kept, fd)
+			}
+		}
+		add(f, kept)
+	}
+}
+
+// splitTouched reports whether any page of a split ladder changed.
+func splitTouched(l *ladder.Ladder, changed map[string]changes.Lines) bool {
+	if l.Index != nil {
+		if _, ok := changed[l.Index.Path]; ok {
+			return true
+		}
+	}
+	for _, lv := range l.Levels {
+		if _, ok := changed[lv.File.Path]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// changedFiles keeps the changed files, and the unchanged siblings of a
+// changed page or of a changed index page (D.md for folder D), which are
+// marked in context: a split ladder needs all its pages.
+func changedFiles(files []string, changed map[string]changes.Lines, context map[string]bool) []string {
+	dirs := map[string]bool{}
+	for c := range changed {
+		dirs[path.Dir(c)] = true
+		dirs[strings.TrimSuffix(c, ".md")] = true
+	}
+	var kept []string // a new list: the discovered one is kept for index pages
+	for _, f := range files {
+		if _, ok := changed[f]; ok {
+			kept = append(kept, f)
+		} else if dirs[path.Dir(f)] {
+			kept = append(kept, f)
+			context[f] = true
+		}
+	}
+	return kept
+}
+
+// listed is the set of discovered paths.
+func listed(files []string) map[string]bool {
+	m := make(map[string]bool, len(files))
+	for _, f := range files {
+		m[f] = true
+	}
+	return m
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
