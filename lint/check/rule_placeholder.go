@@ -26,6 +26,9 @@ func (Placeholder) Check(c *Context, l *ladder.Ladder) {
 			c.Report(lv.Span, lv, "", fmt.Sprintf("level %q is a placeholder (%q): its expectations are not written yet", lv.Label, lv.PlaceholderText))
 			continue
 		}
+		if sm := lv.Summary; sm != nil && sm.Placeholder != "" {
+			c.Report(sm.Span, lv, "", fmt.Sprintf("the summary of level %q is a placeholder (%q)", lv.Label, sm.Placeholder))
+		}
 		for _, cell := range lv.Cells {
 			if cell != nil && cell.Placeholder != "" {
 				c.Report(cell.Span, lv, cell.Category, fmt.Sprintf("%q for level %q is a placeholder (%q)", cell.Category, lv.Label, cell.Placeholder))

@@ -100,6 +100,10 @@ var publicDefects = func() []defect {
 	return append(d, publicDefects3...)
 }()
 
+// defectsFoundFloor is how many of publicDefects were reported when the
+// floor was last raised (with the whole corpus present); fewer fails.
+const defectsFoundFloor = 35
+
 // checkDefects counts the defects of publicDefects that the run reported.
 func checkDefects(t *testing.T, rows []publicRow, run corpusRun) (n defectTally) {
 	known := map[string]bool{}
@@ -149,6 +153,9 @@ func checkDefects(t *testing.T, rows []publicRow, run corpusRun) (n defectTally)
 	}
 	for _, m := range missed {
 		t.Logf("defect not reported: %s", m)
+	}
+	if n.found < defectsFoundFloor && len(known) > 30 {
+		t.Errorf("REGRESSION: %d MANIFEST defects reported, the floor is %d", n.found, defectsFoundFloor)
 	}
 	for _, m := range traps {
 		t.Logf("trap fallen into: %s", m)

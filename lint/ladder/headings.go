@@ -41,14 +41,35 @@ func (x *extractor) headings() []*Ladder {
 	subheadings := map[string]bool{} // categories named by sub-headings
 	var pending *markdown.Section    // the level's own prose and plain bullets
 	var plain []*markdown.ListItem
+	// grp is the open group heading ("### Senior Engineer" over its I and
+	// II) and the category sub-headings written under it for all of them.
+	var grp *struct {
+		depth int
+		cells []*markdown.Section
+	}
 	closeLevel := func() {
-		if lv != nil && len(lv.Cells) == 0 && (len(plain) > 0 || len(pending.Paragraphs) > 0) {
-			// Prose and bullets without category labels, and no category
-			// sub-headings: the level's expectations.
+		if lv != nil && grp != nil {
+			for _, gs := range grp.cells {
+				if !hasCategory(l, lv, gs.Heading.Value) {
+					c := sectionCell(gs)
+					c.Shared = true
+					addCategory(l, lv, gs.Heading.Value, gs.Heading.Span, c)
+				}
+			}
+		}
+		if lv != nil && (len(plain) > 0 || len(pending.Paragraphs) > 0) {
 			c := &Cell{Items: appendItems(append([]markdown.Text(nil), pending.Paragraphs...), plain)}
 			c.Text = joinItems(c.Items)
 			c.Span = c.Items[0].Span
-			addCategory(l, lv, Expectations, c.Span, c)
+			if len(lv.Cells) == 0 {
+				// Prose and bullets without category labels, and no category
+				// sub-headings: the level's expectations.
+				addCategory(l, lv, Expectations, c.Span, c)
+			} else {
+				// Prose above the level's categories: its summary.
+				lv.Summary = c
+				lv.Block.End = max(lv.Block.End, c.Items[len(c.Items)-1].Span.End)
+			}
 			l.Span.End = max(l.Span.End, lv.Block.End)
 		}
 		lv, pending, plain = nil, nil, nil
@@ -57,6 +78,7 @@ func (x *extractor) headings() []*Ladder {
 		closeLevel()
 		if l != nil {
 			dropTrailingSection(l, subheadings)
+			summariesAsExpectations(l)
 			collapseUnstable(l)
 		}
 		if l != nil && x.plausibleHeadings(l) {
@@ -66,6 +88,10 @@ func (x *extractor) headings() []*Ladder {
 		subheadings = map[string]bool{}
 	}
 	for i, s := range secs {
+		if grp != nil && s.Level <= grp.depth {
+			closeLevel()
+			grp = nil
+		}
 		if !isLevel[i] {
 			switch {
 			case l == nil:
@@ -76,6 +102,10 @@ func (x *extractor) headings() []*Ladder {
 				l.Unrecognised = append(l.Unrecognised, s.Heading)
 			case s.Level <= depth:
 				finish()
+			case lv == nil && grp != nil:
+				// "##### Expectations" under "### Senior Engineer": for each level under it.
+				grp.cells = append(grp.cells, s)
+				subheadings[strings.ToLower(s.Heading.Value)] = true
 			case lv != nil:
 				// "### Knowledge" under "## Level 1": a sub-heading names a category.
 				addCategory(l, lv, s.Heading.Value, s.Heading.Span, sectionCell(s))
@@ -94,6 +124,10 @@ func (x *extractor) headings() []*Ladder {
 				l = &Ladder{Format: Headings, Span: s.Heading.Span, depth: s.Level}
 				depth = s.Level
 			}
+			grp = &struct {
+				depth int
+				cells []*markdown.Section
+			}{depth: s.Level}
 			continue
 		}
 		if l != nil && s.Level == depth && len(l.Levels) >= 2 && family(lb) != family(l.Levels[0].Parsed) &&
@@ -137,6 +171,16 @@ func (x *extractor) headings() []*Ladder {
 		}
 	}
 	return out
+}
+
+// hasCategory reports whether lv already has a cell for the category name.
+func hasCategory(l *Ladder, lv *Level, name string) bool {
+	for i, c := range l.Categories {
+		if i < len(lv.Cells) && lv.Cells[i] != nil && sameCategory(c.Name, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // groups reports whether the level heading secs[i] has level headings under
@@ -327,6 +371,23 @@ func sectionCell(s *markdown.Section) *Cell {
 	return c
 }
 
+// summariesAsExpectations gives a level left without cells once a
+// trailing section is dropped ("### Fellow", its paragraph, then "####
+// References") its prose back as Expectations, when that is the ladder's
+// one category.
+func summariesAsExpectations(l *Ladder) {
+	if len(l.Categories) != 1 || l.Categories[0].Name != Expectations {
+		return
+	}
+	for _, lv := range l.Levels {
+		if lv.Summary != nil && (len(lv.Cells) == 0 || lv.Cells[0] == nil) {
+			lv.Summary.Category = Expectations
+			lv.Cells = []*Cell{lv.Summary}
+			lv.Summary = nil
+		}
+	}
+}
+
 // dropTrailingSection removes a sub-heading category that only the last of
 // three or more levels has ("#### References" after the last level): it
 // belongs to the page, not to the ladder.
@@ -369,7 +430,7 @@ func collapseUnstable(l *Ladder) {
 	if len(l.Levels) < 3 || len(l.Categories) < 2 {
 		return
 	}
-	everywhere := 0
+	recurring := 0
 	for i := range l.Categories {
 		n := 0
 		for _, lv := range l.Levels {
@@ -377,11 +438,11 @@ func collapseUnstable(l *Ladder) {
 				n++
 			}
 		}
-		if n == len(l.Levels) {
-			everywhere++
+		if n >= 2 {
+			recurring++
 		}
 	}
-	if everywhere*2 >= len(l.Categories) {
+	if recurring*2 >= len(l.Categories) {
 		return
 	}
 	l.Categories = []Category{{Name: Expectations, Span: l.Categories[0].Span}}

@@ -125,7 +125,7 @@ type Options struct {
 
 // DefaultPlaceholders are the phrases real handbooks use for unwritten cells.
 var DefaultPlaceholders = []string{"TBD", "TODO", "N/A", "not yet defined", "not yet been defined", "not been defined", "not defined yet", "(not in use)",
-	"not used at", "haven't yet finalized", "haven’t yet finalized", "not currently defined", "haven't defined", "haven’t defined", "have not defined", "coming soon", "to be defined", "to be determined", "placeholder"}
+	"not used at", "work in progress", "WIP", "TO-DO", "haven't yet finalized", "haven’t yet finalized", "not currently defined", "haven't defined", "haven’t defined", "have not defined", "coming soon", "to be defined", "to be determined", "placeholder"}
 
 // Extract returns the ladders on page, in document order.
 func Extract(page *markdown.Page, opt Options) []*Ladder {
@@ -315,7 +315,8 @@ func (x *extractor) cellPlaceholder(text string) string {
 	if x.ph == nil {
 		return ""
 	}
-	text = strings.TrimSpace(text)
+	// "_Work in progress_": emphasis underscores are not part of the words.
+	text = strings.TrimSpace(strings.ReplaceAll(text, "_", " "))
 	loc := x.ph.FindStringIndex(head(text, 160))
 	if loc == nil {
 		return ""
@@ -448,7 +449,7 @@ func (x *extractor) weakContext(l *Ladder) bool {
 		}
 	}
 	return sharedTitle(l.Levels) || careerWords.MatchString(l.labelHeader) || careerWords.MatchString(l.Name) ||
-		careerWords.MatchString(around) || careerWords.MatchString(x.pageTitle())
+		careerWords.MatchString(around) || careerWords.MatchString(x.pageTitle()) || careerWords.MatchString(x.pagePath())
 }
 
 // sharedTracks counts the levels whose track (a title's role: "engineer",
@@ -506,6 +507,15 @@ func (x *extractor) around(offset int) string {
 		b.WriteString(" \n ")
 	}
 	return b.String()
+}
+
+// pagePath is the page's path as words ("developer/levels/junior.md" says
+// levels): folders name what a one-level-per-file ladder is.
+func (x *extractor) pagePath() string {
+	if x.page.File == nil {
+		return ""
+	}
+	return strings.NewReplacer("/", " ", "-", " ", "_", " ", ".", " ").Replace(x.page.File.Path)
 }
 
 // pageTitle is what names the page besides its headings: the front matter

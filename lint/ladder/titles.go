@@ -246,7 +246,7 @@ func parseTitle(s string) (Label, bool) {
 		lb.Track, lb.Rank = strings.Join(stem, " "), rank
 	case rank > 0 && others == 0:
 		// Seniority words alone: "Junior", "Pleno", "Senior I".
-		lb.Track, lb.Rank, lb.Weak = "", rank, true
+		lb.Track, lb.Rank, lb.Weak = "seniority", rank, true
 	default:
 		return Label{}, false
 	}
@@ -288,7 +288,7 @@ func cjkTitle(w string) (Label, bool) {
 		if rank == 0 {
 			return Label{}, false
 		}
-		return Label{Rank: rank, Seniority: rank, Ordinal: true, Weak: true, Ranked: true, Title: true}, true
+		return Label{Track: "seniority", Rank: rank, Seniority: rank, Ordinal: true, Weak: true, Ranked: true, Title: true}, true
 	}
 	for _, r := range cjkRoles {
 		if w == r {
