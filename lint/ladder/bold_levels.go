@@ -87,9 +87,9 @@ func (x *extractor) blockLabel(value string, strong []markdown.Text, whole sourc
 	}
 	// "- IC2: ships features", "1. Associate Engineer" with nested bullets.
 	v := strings.TrimSpace(value)
-	if m := categoryItem.FindStringSubmatch(v); m != nil && m[2] != "" {
-		if lb, ok := x.opt.Levels.Match(m[1]); ok {
-			return lb, strings.TrimSpace(m[1]), whole, m[2], "i:", true
+	if name, rest, ok := splitCategory(v); ok && rest != "" {
+		if lb, ok := x.opt.Levels.Match(name); ok {
+			return lb, name, whole, rest, "i:", true
 		}
 		return Label{}, "", source.Span{}, "", "i:", false
 	}

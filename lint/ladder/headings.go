@@ -1,16 +1,40 @@
 package ladder
 
 import (
-	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/ladderlint/ladderlint/lint/markdown"
 	"github.com/ladderlint/ladderlint/lint/source"
 )
 
-// categoryItem matches a bullet that names its category: "Impact: …",
-// "**Impact**: …", "Impact:" followed by nested bullets.
-var categoryItem = regexp.MustCompile(`^([\p{L}][\p{L}\p{N} ,&/'’\-]{0,49}?)\s*:\s*(.*)$`)
+// splitCategory reads a bullet that names its category: "Impact: …",
+// "**Impact**: …", "Impact:" followed by nested bullets. The name is a
+// letter and up to 49 letters, digits, spaces and ,&/'’- before the first
+// colon (what `^([\p{L}][\p{L}\p{N} ,&/'’\-]{0,49}?)\s*:\s*(.*)$` matches,
+// without a regular expression: it runs on every list item).
+func splitCategory(v string) (name, rest string, ok bool) {
+	i := strings.IndexByte(v, ':')
+	if i <= 0 || i > 256 {
+		return "", "", false
+	}
+	name = strings.TrimRight(v[:i], " \t\n\r\f\v")
+	n := 0
+	for _, r := range name {
+		switch {
+		case n == 0 && !unicode.IsLetter(r):
+			return "", "", false
+		case unicode.IsLetter(r) || unicode.IsNumber(r) || strings.ContainsRune(" ,&/'’-", r):
+		default:
+			return "", "", false
+		}
+		n++
+	}
+	if n == 0 || n > 50 {
+		return "", "", false
+	}
+	return name, strings.TrimSpace(v[i+1:]), true
+}
 
 // headings finds ladders written as one heading per level, each followed by
 // "- Category: text" bullets, by category sub-headings, or by plain bullets
@@ -274,13 +298,10 @@ func (x *extractor) plausibleHeadings(l *Ladder) bool {
 // headingCell reads "Category: text" from a list item, with nested bullets as
 // further behaviours.
 func headingCell(it *markdown.ListItem) (string, *Cell, bool) {
-	m := categoryItem.FindStringSubmatchIndex(it.Text.Value)
-	if m == nil {
+	name, rest, ok := splitCategory(it.Text.Value)
+	if !ok {
 		return "", nil, false
 	}
-	v := it.Text.Value
-	name := strings.TrimSpace(v[m[2]:m[3]])
-	rest := strings.TrimSpace(v[m[4]:m[5]])
 	c := &Cell{Category: name, Span: it.Text.Span}
 	if rest != "" {
 		c.Items = append(c.Items, markdown.Text{Value: rest, Span: it.Text.Span})

@@ -218,21 +218,25 @@ func (m *Matcher) Match(s string) (Label, bool) {
 	if s == "" || len(s) > 400 {
 		return Label{}, false
 	}
-	if lb, ok := m.matchName(s); ok {
-		return lb, true
-	}
-	if m.builtin {
-		if lb, ok := matchFamily(s); ok {
+	if len(m.names) > 0 {
+		if lb, ok := m.matchName(s); ok {
 			return lb, true
 		}
 	}
-	if lb, ok := m.matchPatterns(s); ok {
-		return lb, true
+	if !m.builtin {
+		return m.matchPatterns(s)
 	}
-	if m.builtin {
-		return matchTitle(s)
+	// Every built-in family and pattern has a number; most text has none,
+	// and the regular expressions are the cost of a run.
+	if strings.IndexAny(s, "0123456789") >= 0 {
+		if lb, ok := matchFamily(s); ok {
+			return lb, true
+		}
+		if lb, ok := m.matchPatterns(s); ok {
+			return lb, true
+		}
 	}
-	return Label{}, false
+	return matchTitle(s)
 }
 
 func (m *Matcher) matchPatterns(s string) (Label, bool) {

@@ -239,7 +239,7 @@ func overlapsAny(ls []*Ladder, l *Ladder) bool {
 type extractor struct {
 	page *markdown.Page
 	opt  Options
-	ph   *regexp.Regexp
+	ph   *placeholderSet
 }
 
 // headingBefore is the text of the last heading above offset whose level is
@@ -261,17 +261,40 @@ func (x *extractor) headingBefore(offset, depth int) string {
 // Extract runs once per page, the list changes once per run at most.
 var placeholderCache sync.Map // string → *regexp.Regexp
 
-func placeholderRegexp(words []string) *regexp.Regexp {
+func placeholderRegexp(words []string) *placeholderSet {
 	if len(words) == 0 {
 		return nil
 	}
 	key := strings.Join(words, "\x00")
-	if re, ok := placeholderCache.Load(key); ok {
-		return re.(*regexp.Regexp)
+	if ps, ok := placeholderCache.Load(key); ok {
+		return ps.(*placeholderSet)
 	}
-	re := compilePlaceholders(words)
-	placeholderCache.Store(key, re)
-	return re
+	ps := &placeholderSet{re: compilePlaceholders(words)}
+	for _, w := range words {
+		if w = strings.ToLower(strings.TrimSpace(w)); w != "" {
+			ps.lower = append(ps.lower, w)
+		}
+	}
+	placeholderCache.Store(key, ps)
+	return ps
+}
+
+// placeholderSet is the compiled placeholder pattern and its words in lower
+// case: a plain substring test rules most text out before the pattern runs.
+type placeholderSet struct {
+	re    *regexp.Regexp
+	lower []string
+}
+
+// findIndex is re.FindStringIndex(s) for s that may hold a placeholder.
+func (ps *placeholderSet) findIndex(s string) []int {
+	lower := strings.ToLower(s)
+	for _, w := range ps.lower {
+		if strings.Contains(lower, w) {
+			return ps.re.FindStringIndex(s)
+		}
+	}
+	return nil
 }
 
 func compilePlaceholders(words []string) *regexp.Regexp {
@@ -302,7 +325,10 @@ func (x *extractor) placeholder(s string) string {
 	if x.ph == nil {
 		return ""
 	}
-	return x.ph.FindString(s)
+	if loc := x.ph.findIndex(s); loc != nil {
+		return s[loc[0]:loc[1]]
+	}
+	return ""
 }
 
 // cellPlaceholder returns the placeholder a cell consists of, if any. A
@@ -316,8 +342,11 @@ func (x *extractor) cellPlaceholder(text string) string {
 		return ""
 	}
 	// "_Work in progress_": emphasis underscores are not part of the words.
-	text = strings.TrimSpace(strings.ReplaceAll(text, "_", " "))
-	loc := x.ph.FindStringIndex(head(text, 160))
+	if strings.IndexByte(text, '_') >= 0 {
+		text = strings.ReplaceAll(text, "_", " ")
+	}
+	text = strings.TrimSpace(text)
+	loc := x.ph.findIndex(head(text, 160))
 	if loc == nil {
 		return ""
 	}

@@ -126,6 +126,9 @@ func matchTitle(s string) (Label, bool) {
 		return Label{}, false
 	}
 	end := titleEnd(s)
+	if strings.Count(s[:end], " ") > 9 || !hasTitleWord(s) {
+		return Label{}, false // a sentence, or no word a title is made of
+	}
 	lb, ok := parseTitle(s[:end])
 	if ok && lb.Weak && end < len(s) {
 		// "Junior - Developer", "Senior – Software Engineer": seniority, a dash, the role.
@@ -350,4 +353,46 @@ func levelish(s string) bool {
 		}
 	}
 	return false
+}
+
+// hasTitleWord is a quick test run before parseTitle: does s hold a
+// seniority word, a role or executive noun, or a letter of a script whose
+// titles are read without spaces? It lower-cases ASCII words in a buffer
+// and allocates nothing.
+func hasTitleWord(s string) bool {
+	var buf [24]byte
+	n, skip := 0, false
+	check := func() bool {
+		if n == 0 || skip {
+			return false
+		}
+		w := buf[:n]
+		for len(w) > 0 && (w[len(w)-1] == '.' || w[len(w)-1] == ',') {
+			w = w[:len(w)-1]
+		}
+		return seniority[string(w)] > 0 || roleNouns[string(w)] || executives[string(w)] > 0 || string(w) == "vice"
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return true // accented Latin, CJK, Cyrillic: leave it to parseTitle
+		case c == ' ' || c == '\t' || c == '-' || c == '/' || c == '(' || c == ')' || c == '"' || c == '\'':
+			if check() {
+				return true
+			}
+			n, skip = 0, false
+		default:
+			if n == len(buf) {
+				skip = true
+				continue
+			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[n] = c
+			n++
+		}
+	}
+	return check()
 }
