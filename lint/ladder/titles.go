@@ -109,15 +109,23 @@ func cjkRole(w string) bool {
 var romans = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
 // titleEnd cuts a label before what follows its title: a description, a
-// parenthesis, a second title.
+// parenthesis, a second title (":", "(", ",", "|", a tab, or " - ", " – ",
+// " — ", " / ", " → ").
 func titleEnd(s string) int {
-	end := len(s)
-	for _, sep := range []string{" - ", " – ", " — ", ":", "(", ",", " / ", " → ", "|", "\t"} {
-		if i := strings.Index(s, sep); i >= 0 && i < end {
-			end = i
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ':', '(', ',', '|', '\t':
+			return i
+		case ' ':
+			rest := s[i+1:]
+			for _, sep := range []string{"- ", "– ", "— ", "/ ", "→ "} {
+				if strings.HasPrefix(rest, sep) {
+					return i
+				}
+			}
 		}
 	}
-	return end
+	return len(s)
 }
 
 // matchTitle recognises a title-only level.
@@ -125,9 +133,12 @@ func matchTitle(s string) (Label, bool) {
 	if s == "" || len(s) > 120 {
 		return Label{}, false
 	}
+	if !hasTitleWord(s) {
+		return Label{}, false // no word a title is made of
+	}
 	end := titleEnd(s)
-	if strings.Count(s[:end], " ") > 9 || !hasTitleWord(s) {
-		return Label{}, false // a sentence, or no word a title is made of
+	if strings.Count(s[:end], " ") > 9 {
+		return Label{}, false // a sentence, not a title
 	}
 	lb, ok := parseTitle(s[:end])
 	if ok && lb.Weak && end < len(s) {
@@ -355,43 +366,54 @@ func levelish(s string) bool {
 	return false
 }
 
+// titleWords are the words hasTitleWord looks for: every seniority word,
+// role noun and executive noun.
+var titleWords = func() map[string]bool {
+	m := map[string]bool{"vice": true}
+	for w := range seniority {
+		m[w] = true
+	}
+	for w := range roleNouns {
+		m[w] = true
+	}
+	for w := range executives {
+		m[w] = true
+	}
+	return m
+}()
+
 // hasTitleWord is a quick test run before parseTitle: does s hold a
 // seniority word, a role or executive noun, or a letter of a script whose
-// titles are read without spaces? It lower-cases ASCII words in a buffer
-// and allocates nothing.
+// titles are written without spaces (Han, kana, Hangul)? It lower-cases
+// each word into a buffer and allocates nothing.
 func hasTitleWord(s string) bool {
-	var buf [24]byte
+	var buf [32]byte
 	n, skip := 0, false
 	check := func() bool {
 		if n == 0 || skip {
 			return false
 		}
 		w := buf[:n]
-		for len(w) > 0 && (w[len(w)-1] == '.' || w[len(w)-1] == ',') {
+		for len(w) > 0 && w[len(w)-1] == '.' {
 			w = w[:len(w)-1]
 		}
-		return seniority[string(w)] > 0 || roleNouns[string(w)] || executives[string(w)] > 0 || string(w) == "vice"
+		return len(w) >= 2 && titleWords[string(w)]
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
+	for _, r := range s {
 		switch {
-		case c >= 0x80:
-			return true // accented Latin, CJK, Cyrillic: leave it to parseTitle
-		case c == ' ' || c == '\t' || c == '-' || c == '/' || c == '(' || c == ')' || c == '"' || c == '\'':
+		case r >= 0x3040 && (unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)):
+			return true
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.':
+			if n+utf8.UTFMax > len(buf) {
+				skip = true
+				continue
+			}
+			n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
+		default:
 			if check() {
 				return true
 			}
 			n, skip = 0, false
-		default:
-			if n == len(buf) {
-				skip = true
-				continue
-			}
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf[n] = c
-			n++
 		}
 	}
 	return check()

@@ -4,6 +4,7 @@ package source
 
 import (
 	"sort"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -14,12 +15,25 @@ type File struct {
 	// Data is the page's bytes, unmodified (BOM and CR included).
 	Data []byte
 
+	index      sync.Once
 	lineStarts []int // byte offset of the first byte of each line
 }
 
-// NewFile indexes data's line starts. A line ends at "\n", "\r\n" or a lone "\r".
+// NewFile returns the page. Its line starts are indexed when a position is
+// first asked for: most pages of a handbook never are.
 func NewFile(path string, data []byte) *File {
-	f := &File{Path: path, Data: data, lineStarts: []int{0}}
+	return &File{Path: path, Data: data}
+}
+
+// lines indexes the line starts once. A line ends at "\n", "\r\n" or a lone "\r".
+func (f *File) lines() []int {
+	f.index.Do(f.indexLines)
+	return f.lineStarts
+}
+
+func (f *File) indexLines() {
+	data := f.Data
+	f.lineStarts = []int{0}
 	for i := 0; i < len(data); i++ {
 		switch data[i] {
 		case '\n':
@@ -31,7 +45,6 @@ func NewFile(path string, data []byte) *File {
 			f.lineStarts = append(f.lineStarts, i+1)
 		}
 	}
-	return f
 }
 
 // Pos is a point in a file.
@@ -61,8 +74,9 @@ func (f *File) Pos(offset int) Pos {
 	if offset > len(f.Data) {
 		offset = len(f.Data)
 	}
-	line := sort.Search(len(f.lineStarts), func(i int) bool { return f.lineStarts[i] > offset }) - 1
-	start := f.lineStarts[line]
+	starts := f.lines()
+	line := sort.Search(len(starts), func(i int) bool { return starts[i] > offset }) - 1
+	start := starts[line]
 	return Pos{Offset: offset, Line: line + 1, Column: utf8.RuneCount(f.Data[start:offset]) + 1}
 }
 
@@ -76,13 +90,14 @@ func (f *File) Range(start, end int) Range {
 
 // Line returns the text of the 1-based line n without its line ending.
 func (f *File) Line(n int) []byte {
-	if n < 1 || n > len(f.lineStarts) {
+	starts := f.lines()
+	if n < 1 || n > len(starts) {
 		return nil
 	}
-	start := f.lineStarts[n-1]
+	start := starts[n-1]
 	end := len(f.Data)
-	if n < len(f.lineStarts) {
-		end = f.lineStarts[n]
+	if n < len(starts) {
+		end = starts[n]
 	}
 	for end > start && (f.Data[end-1] == '\n' || f.Data[end-1] == '\r') {
 		end--
@@ -91,7 +106,7 @@ func (f *File) Line(n int) []byte {
 }
 
 // Lines is the number of lines in the file.
-func (f *File) Lines() int { return len(f.lineStarts) }
+func (f *File) Lines() int { return len(f.lines()) }
 
 // Span is a byte range of a file: Start is 0-based, End is exclusive.
 type Span struct {
