@@ -3,9 +3,12 @@ package cli
 import (
 	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/ladderlint/ladderlint/lint"
 	"github.com/ladderlint/ladderlint/lint/check"
 	"github.com/ladderlint/ladderlint/lint/config"
 	"github.com/ladderlint/ladderlint/lint/ladder"
@@ -25,6 +28,10 @@ func showConfig(path string, paths []string, verify bool, stdout, stderr io.Writ
 		return ExitUsage
 	}
 	if verify {
+		if msg := unmatchedLevels(cfg, paths); msg != "" {
+			fmt.Fprintf(stderr, "ladderlint: %s\n", report.Safe(msg))
+			return ExitUsage
+		}
 		if cfg.Path == "" {
 			fmt.Fprintln(stdout, "ladderlint: no configuration file found; the built-in defaults apply")
 		} else {
@@ -58,4 +65,60 @@ func showConfig(path string, paths []string, verify bool, stdout, stderr io.Writ
 		return ExitInternal
 	}
 	return ExitClean
+}
+
+// unmatchedLevels checks the configured level patterns and names against
+// the handbook: one that matches no heading or table label there cannot
+// find a ladder, and is refused with its line.
+func unmatchedLevels(cfg *config.Config, paths []string) string {
+	if len(cfg.Levels.Patterns) == 0 && len(cfg.Levels.Names) == 0 {
+		return ""
+	}
+	root := "."
+	if cfg.Path != "" {
+		root = filepath.Dir(cfg.Path)
+	}
+	if len(paths) == 0 {
+		paths = []string{root}
+	}
+	labels, err := lint.LabelCandidates(lint.Options{Paths: paths, Root: root, Config: cfg})
+	if err != nil || len(labels) == 0 {
+		return ""
+	}
+	where := func(key string) string {
+		if line := cfg.Lines[key]; line > 0 && cfg.Path != "" {
+			return fmt.Sprintf("%s:%d: ", cfg.Path, line)
+		}
+		return ""
+	}
+	for i, p := range cfg.Levels.Patterns {
+		m, err := ladder.NewMatcher([]string{p})
+		if err != nil {
+			continue // Load reported it
+		}
+		if !anyLabel(labels, func(s string) bool { _, ok := m.Match(s); return ok }) {
+			return fmt.Sprintf("%slevels.patterns: %q matches no heading or table label in %s, so it finds no ladder",
+				where(fmt.Sprintf("levels.patterns.%d", i)), p, strings.Join(paths, ", "))
+		}
+	}
+	for name, code := range cfg.Levels.Names {
+		m, _ := ladder.NewMatcher(nil)
+		if m.AddNames(map[string]string{name: code}) != nil {
+			continue
+		}
+		if !anyLabel(labels, func(s string) bool { _, ok := m.Match(s); return ok }) {
+			return fmt.Sprintf("%slevels.names: %q is not written as a heading or table label in %s, so it names no level",
+				where("levels.names."+name), name, strings.Join(paths, ", "))
+		}
+	}
+	return ""
+}
+
+func anyLabel(labels []string, match func(string) bool) bool {
+	for _, l := range labels {
+		if match(l) {
+			return true
+		}
+	}
+	return false
 }
