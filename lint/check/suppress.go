@@ -45,9 +45,7 @@ func parseDirectives(page *markdown.Page) []*directive {
 		names, reason, _ := strings.Cut(m[2], "--")
 		d := &directive{kind: m[1], reason: strings.TrimSpace(reason), span: c.Span,
 			from: f.Pos(c.Span.Start).Line, to: f.Pos(c.Span.End).Line, row: page.RowAfter[c.Span.Start]}
-		for _, n := range strings.FieldsFunc(names, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' }) {
-			d.rules = append(d.rules, n)
-		}
+		d.rules = append(d.rules, strings.FieldsFunc(names, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' })...)
 		out = append(out, d)
 	}
 	return out

@@ -228,7 +228,7 @@ func (m *Matcher) Match(s string) (Label, bool) {
 	}
 	// Every built-in family and pattern has a number; most text has none,
 	// and the regular expressions are the cost of a run.
-	if strings.IndexAny(s, "0123456789") >= 0 {
+	if strings.ContainsAny(s, "0123456789") {
 		if lb, ok := matchFamily(s); ok {
 			return lb, true
 		}

@@ -61,23 +61,6 @@ func (p *Page) htmlTables(start, stop int, lim Limits) int {
 	}
 }
 
-// comments records the HTML comments of a block that holds no table.
-func (p *Page) comments(start, stop int) {
-	z := html.NewTokenizer(bytes.NewReader(p.File.Data[start:stop]))
-	off := start
-	for {
-		tt := z.Next()
-		tokStart := off
-		off += len(z.Raw())
-		switch tt {
-		case html.ErrorToken:
-			return
-		case html.CommentToken:
-			p.Comments = append(p.Comments, Text{Value: string(z.Text()), Span: source.Span{Start: tokStart, End: off}})
-		}
-	}
-}
-
 func tagIs(z *html.Tokenizer, name string) bool {
 	n, _ := z.TagName()
 	return string(n) == name
