@@ -81,8 +81,12 @@ func (x *extractor) headings() []*Ladder {
 				}
 			}
 		}
-		if lv != nil && (len(plain) > 0 || len(pending.Paragraphs) > 0) {
-			c := &Cell{Items: appendItems(append([]markdown.Text(nil), pending.Paragraphs...), plain)}
+		var c *Cell
+		if lv != nil {
+			// An empty bullet ("*") has no text: no item.
+			c = &Cell{Items: appendItems(append([]markdown.Text(nil), pending.Paragraphs...), plain)}
+		}
+		if c != nil && len(c.Items) > 0 {
 			c.Text = joinItems(c.Items)
 			c.Span = c.Items[0].Span
 			if len(lv.Cells) == 0 {
