@@ -38,6 +38,8 @@ const usage = `usage: ladderlint [flags] [PATH...]       lint markdown files and
        ladderlint rules                     list the rules with their help
        ladderlint config [-verify] [-config FILE] [PATH]
                                             print the effective configuration, or check a file
+       ladderlint diff [-format F] REV [PATH...]
+                                            what changed in every ladder since git revision REV
 
 flags:
 `
@@ -51,6 +53,9 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 		}
 	}()
 	cmd, args := subcommand(args)
+	if cmd == "diff" {
+		return diffCmd(args, stdout, stderr, env)
+	}
 	fs := flag.NewFlagSet("ladderlint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, usage); fs.PrintDefaults() }
@@ -256,7 +261,7 @@ func rules(w io.Writer) int {
 func Run() int { return Main(os.Args[1:], os.Stdout, os.Stderr, os.Getenv) }
 
 // subcommands are the words that select what ladderlint does besides linting.
-var subcommands = []string{"extract", "rules", "config"}
+var subcommands = []string{"extract", "rules", "config", "diff"}
 
 // valueFlags take a value in the next argument ("-config FILE").
 var valueFlags = []string{"config", "format", "fail-level", "max-file-size", "changed-since", "output"}
