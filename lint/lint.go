@@ -115,6 +115,12 @@ func Run(opt Options) (*Result, error) {
 		res.SkippedFiles = len(files) - len(kept)
 		files = kept
 	}
+	var base *baseRun // the base revision, for the rules that guard against removals
+	if opt.ChangedSince != "" {
+		if base, err = openBase(opt, files, lopt, chk.Areas()); err != nil {
+			return nil, err
+		}
+	}
 	type fileResult struct {
 		file     *source.File
 		ladders  int
@@ -130,14 +136,25 @@ func Run(opt Options) (*Result, error) {
 			return fileResult{err: err}
 		}
 		if !mayHoldLadder(f.Data, matcher) {
+			if base != nil {
+				// A ladder broken beyond the pre-scan is still a ladder removed.
+				if fs := base.check(chk, f, nil); len(fs) > 0 {
+					return fileResult{file: f, findings: chk.Suppress(markdown.Parse(f, opt.Limits), fs)}
+				}
+			}
 			return fileResult{} // linted, nothing to say
 		}
 		page := markdown.Parse(f, opt.Limits)
 		ladders := ladder.Extract(page, lopt)
 		findings := append(chk.Run(f, ladders), limitFindings(opt.Config, chk, f, page, ladders)...)
+		if base != nil {
+			findings = append(findings, base.check(chk, f, ladders)...)
+		}
 		r := fileResult{file: f, ladders: len(ladders), findings: chk.Suppress(page, findings)}
 		if changed != nil {
+			fromBase := splitBase(&r.findings) // about what the change removed: always reported
 			r.findings, ladders = touched(f, ladders, r.findings, changed[f.Path])
+			r.findings = append(r.findings, fromBase...)
 			r.skipped = r.ladders - len(ladders)
 			r.ladders = len(ladders)
 		}
@@ -197,6 +214,13 @@ func Run(opt Options) (*Result, error) {
 			if len(r.findings) > 0 {
 				res.Sources[r.file.Path] = r.file
 			}
+		}
+	}
+	if base != nil {
+		fs, olds := base.goneFindings(chk)
+		res.Findings = append(res.Findings, fs...)
+		for _, f := range olds {
+			res.Sources[f.Path] = f
 		}
 	}
 	sort.SliceStable(res.Findings, func(i, j int) bool { return check.Less(&res.Findings[i], &res.Findings[j]) })

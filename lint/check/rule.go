@@ -35,6 +35,8 @@ var Rules = []Rule{
 	AnchorMismatch{},
 	Schema{},
 	Suppression{},
+	LadderRemoved{},
+	LevelRemoved{},
 }
 
 // Lookup returns the rule with id.

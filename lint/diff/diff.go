@@ -86,6 +86,9 @@ type Ladder struct {
 	LevelCodes []string         `json:"level_codes,omitempty"`
 	Categories []CategoryChange `json:"categories,omitempty"`
 	Levels     []Level          `json:"levels,omitempty"`
+
+	// span is the ladder at head, oldSpan at the base (for findings).
+	span, oldSpan source.Span
 }
 
 // CategoryChange is a category added, removed or renamed.
@@ -110,6 +113,8 @@ type Level struct {
 	Expectations []Expectation `json:"expectations,omitempty"`
 	AreasGained  []string      `json:"areas_gained,omitempty"`
 	AreasLost    []string      `json:"areas_lost,omitempty"`
+
+	oldSpan source.Span // the base label (for findings)
 }
 
 // Expectation is one expectation added, removed, edited or moved. A moved
@@ -207,7 +212,7 @@ func Pages(base, head []Page, opt Options) *Report {
 	for _, o := range oldLeft {
 		if !o.done {
 			r.Ladders = append(r.Ladders, Ladder{Change: Removed, OldPath: o.page.Path, Path: o.page.Path, Name: o.l.Name,
-				Format: string(o.l.Format), OldLine: line(o.page.File, o.l.Span.Start), LevelCodes: codes(o.l)})
+				Format: string(o.l.Format), OldLine: line(o.page.File, o.l.Span.Start), LevelCodes: codes(o.l), oldSpan: o.l.Span})
 		}
 	}
 	for _, n := range newLeft {

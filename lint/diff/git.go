@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/ladderlint/ladderlint/lint/config"
 )
 
 // Base is one revision of a git repository, read with plumbing commands
@@ -120,6 +122,36 @@ func (b *Base) LocalPath(repoPath string) string {
 		}
 	}
 	return filepath.ToSlash(abs)
+}
+
+// Select lists the files of the revision that a run over paths (default
+// ".") would read: a file named as a PATH, and the files under a PATH
+// folder that cfg selects (its globs are relative to root). The result is
+// repository-relative and sorted.
+func (b *Base) Select(paths []string, root string, cfg *config.Config) []string {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	var prefixes []string
+	for _, p := range paths {
+		if rp, ok := b.RepoPath(p); ok {
+			prefixes = append(prefixes, rp)
+		}
+	}
+	selected := func(rp string) bool {
+		rel, err := filepath.Rel(root, filepath.FromSlash(b.LocalPath(rp)))
+		return err == nil && cfg.Selects(filepath.ToSlash(rel))
+	}
+	var out []string
+	for _, rp := range b.Paths() {
+		for _, pre := range prefixes {
+			if rp == pre || (pre == "." || strings.HasPrefix(rp, pre+"/")) && selected(rp) {
+				out = append(out, rp)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // Read returns the contents at the revision of the repository-relative

@@ -61,7 +61,7 @@ func levelSimilarity(a, b *ladder.Ladder) float64 {
 // Change is "" when nothing changed.
 func compareLadders(bp *Page, o *ladder.Ladder, hp *Page, n *ladder.Ladder, opt Options) Ladder {
 	c := Ladder{Path: hp.Path, Name: n.Name, Format: string(n.Format),
-		Line: line(hp.File, n.Span.Start), OldLine: line(bp.File, o.Span.Start)}
+		Line: line(hp.File, n.Span.Start), OldLine: line(bp.File, o.Span.Start), span: n.Span, oldSpan: o.Span}
 	changed := false
 	if bp.Path != hp.Path {
 		c.OldPath, changed = bp.Path, true
@@ -205,9 +205,9 @@ func compareLevels(bp *Page, o *ladder.Ladder, hp *Page, n *ladder.Ladder, pairs
 		case p.old == nil:
 			lc = Level{Change: Added, Code: p.new.Code, Label: p.new.Label, Line: line(hp.File, p.new.Span.Start)}
 		case p.new == nil:
-			lc = Level{Change: Removed, OldCode: p.old.Code, OldLabel: p.old.Label, OldLine: line(bp.File, p.old.Span.Start)}
+			lc = Level{Change: Removed, OldCode: p.old.Code, OldLabel: p.old.Label, OldLine: line(bp.File, p.old.Span.Start), oldSpan: p.old.Span}
 		default:
-			lc = Level{Code: p.new.Code, Label: p.new.Label, Line: line(hp.File, p.new.Span.Start), OldLine: line(bp.File, p.old.Span.Start)}
+			lc = Level{Code: p.new.Code, Label: p.new.Label, Line: line(hp.File, p.new.Span.Start), OldLine: line(bp.File, p.old.Span.Start), oldSpan: p.old.Span}
 			if p.renamed || p.old.Code != p.new.Code || labelKey(p.old.Label) != labelKey(p.new.Label) {
 				lc.Change, lc.OldCode, lc.OldLabel = Renamed, p.old.Code, p.old.Label
 			}
