@@ -136,11 +136,25 @@ func (br *baseRun) goneFindings(chk *check.Checker) ([]check.Finding, []*source.
 	return out, files
 }
 
-// splitBase moves the findings of base rules out of *findings and returns them.
+// has reports whether the page at local path p had a base version.
+func (br *baseRun) has(p string) bool {
+	if br == nil {
+		return false
+	}
+	_, ok := br.page[p]
+	return ok
+}
+
+// splitBase moves the findings of base and page rules (about ladders
+// missing or removed, which no changed line has to touch) out of *findings
+// and returns them.
 func splitBase(findings *[]check.Finding) []check.Finding {
 	var rest, base []check.Finding
 	for _, f := range *findings {
-		if _, ok := check.Lookup(f.Rule).(check.BaseRule); ok {
+		r := check.Lookup(f.Rule)
+		_, isBase := r.(check.BaseRule)
+		_, isPage := r.(check.PageRule)
+		if isBase || isPage {
 			base = append(base, f)
 		} else {
 			rest = append(rest, f)

@@ -101,6 +101,13 @@ func Run(opt Options) (*Result, error) {
 	res := &Result{Sources: map[string]*source.File{}}
 	files, errs := discover(opt)
 	res.Errors = append(res.Errors, errs...)
+	if len(opt.Config.Ladders) > 0 {
+		rels := make([]string, len(files))
+		for i, f := range files {
+			rels[i] = rootRel(opt, f)
+		}
+		res.Findings = append(res.Findings, chk.Unmatched(rels)...)
+	}
 	var changed map[string]changes.Lines
 	if opt.ChangedSince != "" {
 		if changed, err = changes.Since(gitDir(opt.Paths), opt.ChangedSince); err != nil {
@@ -135,24 +142,23 @@ func Run(opt Options) (*Result, error) {
 		if err != nil {
 			return fileResult{err: err}
 		}
-		if !mayHoldLadder(f.Data, matcher) {
-			if base != nil {
-				// A ladder broken beyond the pre-scan is still a ladder removed.
-				if fs := base.check(chk, f, nil); len(fs) > 0 {
-					return fileResult{file: f, findings: chk.Suppress(markdown.Parse(f, opt.Limits), fs)}
-				}
-			}
+		rel := rootRel(opt, path)
+		// A pinned page, or one that had ladders at the base revision, is
+		// read even when the pre-scan sees no ladder: a ladder broken beyond
+		// recognition is the finding.
+		if !mayHoldLadder(f.Data, matcher) && !chk.NeedsPage(rel) && !base.has(f.Path) {
 			return fileResult{} // linted, nothing to say
 		}
 		page := markdown.Parse(f, opt.Limits)
 		ladders := ladder.Extract(page, lopt)
 		findings := append(chk.Run(f, ladders), limitFindings(opt.Config, chk, f, page, ladders)...)
+		findings = append(findings, chk.RunPage(f, page, rel, ladders)...)
 		if base != nil {
 			findings = append(findings, base.check(chk, f, ladders)...)
 		}
 		r := fileResult{file: f, ladders: len(ladders), findings: chk.Suppress(page, findings)}
 		if changed != nil {
-			fromBase := splitBase(&r.findings) // about what the change removed: always reported
+			fromBase := splitBase(&r.findings) // about missing and removed ladders: always reported
 			r.findings, ladders = touched(f, ladders, r.findings, changed[f.Path])
 			r.findings = append(r.findings, fromBase...)
 			r.skipped = r.ladders - len(ladders)

@@ -37,6 +37,7 @@ var Rules = []Rule{
 	Suppression{},
 	LadderRemoved{},
 	LevelRemoved{},
+	LadderMissing{},
 }
 
 // Lookup returns the rule with id.

@@ -86,7 +86,7 @@ func runCase(t *testing.T, md string) string {
 	}
 	page := markdown.Parse(f, markdown.DefaultLimits)
 	ladders := ladder.Extract(page, ladder.Options{Levels: m, Placeholders: ph})
-	findings := chk.Run(f, ladders)
+	findings := append(chk.Run(f, ladders), chk.RunPage(f, page, f.Path, ladders)...)
 	if base := strings.TrimSuffix(md, ".md") + ".base.md"; fileExists(base) {
 		data, err := os.ReadFile(base)
 		if err != nil {

@@ -40,6 +40,8 @@ const usage = `usage: ladderlint [flags] [PATH...]       lint markdown files and
                                             print the effective configuration, or check a file
        ladderlint diff [-format F] REV [PATH...]
                                             what changed in every ladder since git revision REV
+       ladderlint init [-force] [-dry-run] [PATH]
+                                            pin the ladders found in a starter .ladderlint.yml
 
 flags:
 `
@@ -53,8 +55,11 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 		}
 	}()
 	cmd, args := subcommand(args)
-	if cmd == "diff" {
+	switch cmd {
+	case "diff":
 		return diffCmd(args, stdout, stderr, env)
+	case "init":
+		return initCmd(args, stdout, stderr)
 	}
 	fs := flag.NewFlagSet("ladderlint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -261,7 +266,7 @@ func rules(w io.Writer) int {
 func Run() int { return Main(os.Args[1:], os.Stdout, os.Stderr, os.Getenv) }
 
 // subcommands are the words that select what ladderlint does besides linting.
-var subcommands = []string{"extract", "rules", "config", "diff"}
+var subcommands = []string{"extract", "rules", "config", "diff", "init"}
 
 // valueFlags take a value in the next argument ("-config FILE").
 var valueFlags = []string{"config", "format", "fail-level", "max-file-size", "changed-since", "output"}
