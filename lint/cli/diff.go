@@ -157,31 +157,7 @@ func DiffSince(rev string, paths []string, cfg *config.Config) (*diff.Report, er
 		}
 	}
 	// Base: the revision's files under the same paths, by the same selection.
-	var prefixes []string
-	for _, p := range paths {
-		if rp, ok := base.RepoPath(p); ok {
-			prefixes = append(prefixes, rp)
-		}
-	}
-	// taken says whether the base file rp is compared: named as a PATH, or
-	// under a PATH folder and selected by the configuration.
-	taken := func(rp string) bool {
-		for _, pre := range prefixes {
-			if rp == pre {
-				return true
-			}
-			if (pre == "." || strings.HasPrefix(rp, pre+"/")) && selected(base.LocalPath(rp)) {
-				return true
-			}
-		}
-		return false
-	}
-	var basePaths []string
-	for _, rp := range base.Paths() {
-		if taken(rp) {
-			basePaths = append(basePaths, rp)
-		}
-	}
+	basePaths := base.Select(paths, root, cfg)
 	baseData, err := base.Read(basePaths, lint.DefaultMaxFileSize)
 	if err != nil {
 		return nil, err
@@ -237,4 +213,37 @@ func gitDir(paths []string) string {
 		return paths[0]
 	}
 	return filepath.Dir(paths[0])
+}
+
+// changesLimit bounds the "Ladder changes" markdown (job summary section
+// and changes-file): a quarter of the summary's 1 MiB, so the findings
+// always fit after it.
+const changesLimit = report.GitHubSummaryLimit / 4
+
+// ladderChanges is the ladder diff of a -changed-since run, rendered once
+// for the job summary and the changes file.
+type ladderChanges struct {
+	markdown string
+}
+
+// newLadderChanges compares the ladders under paths at rev with the working
+// tree. In GitHub Actions the locations link to the pull request's head.
+func newLadderChanges(rev string, paths []string, cfg *config.Config, env Env) (*ladderChanges, error) {
+	r, err := DiffSince(rev, paths, cfg)
+	if err != nil {
+		return nil, err
+	}
+	o := diff.MarkdownOptions{Heading: "###", Limit: changesLimit}
+	if server, repo, sha := env("GITHUB_SERVER_URL"), env("GITHUB_REPOSITORY"), env("GITHUB_SHA"); env("GITHUB_ACTIONS") == "true" && server != "" && repo != "" && sha != "" {
+		o.BlobURL = strings.TrimSuffix(server, "/") + "/" + repo + "/blob/" + sha + "/"
+	}
+	return &ladderChanges{markdown: diff.Markdown(r, o)}, nil
+}
+
+// writeFile writes the changes to path (nothing when path is "").
+func (c *ladderChanges) writeFile(path string) error {
+	if path == "" {
+		return nil
+	}
+	return os.WriteFile(path, []byte(c.markdown), 0o644)
 }

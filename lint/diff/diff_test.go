@@ -161,3 +161,22 @@ func TestJSONRoundTrip(t *testing.T) {
 		t.Errorf("round trip lost levels: %+v", back)
 	}
 }
+
+// TestMarkdownLimit: past its limit the markdown stops at a whole line and
+// says how much it left out.
+func TestMarkdownLimit(t *testing.T) {
+	r := &Report{Base: "main"}
+	for i := range 2000 {
+		r.Ladders = append(r.Ladders, Ladder{Change: Added, Path: "p.md", Name: "Ladder", Format: "levels-as-rows", Line: i + 1,
+			LevelCodes: []string{"IC1", "IC2"}})
+	}
+	full := Markdown(r, MarkdownOptions{})
+	md := Markdown(r, MarkdownOptions{Limit: 10_000})
+	if len(full) <= 10_000 || len(md) > 10_000 {
+		t.Fatalf("full %d bytes, limited %d bytes", len(full), len(md))
+	}
+	head, note, ok := strings.Cut(md, "\n_Ladder changes truncated: ")
+	if !ok || !strings.HasPrefix(full, head) || !strings.HasPrefix(note, "1") {
+		t.Errorf("no truncation note, or not a prefix of the full text:\n%s", md[len(md)-300:])
+	}
+}

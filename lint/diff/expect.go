@@ -203,7 +203,7 @@ func (n *unit) change(levelAdded bool) (Expectation, bool) {
 	if n.kind == Moved {
 		e.FromLevel, e.FromCategory = levelKey(o.level), o.category
 	}
-	if o.text != n.text {
+	if o.key != n.key { // not only spaces, case or end punctuation
 		e.OldText, e.Similarity, e.Words = o.text, round2(n.sim), wordDiff(o.text, n.text)
 	}
 	return e, true
