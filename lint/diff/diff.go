@@ -200,6 +200,9 @@ func Pages(base, head []Page, opt Options) *Report {
 	// A ladder that left one page and appears on another with the same
 	// levels moved with its page (a rename git did not see) or to a new page.
 	for _, o := range oldLeft {
+		if len(oldLeft)*len(newLeft) > maxLadderPairs {
+			break
+		}
 		for _, n := range newLeft {
 			if n.done || levelSimilarity(o.l, n.l) < 0.8 {
 				continue

@@ -8,8 +8,8 @@ import (
 	"github.com/ladderlint/ladderlint/lint/ladder"
 )
 
-// unit is one expectation of one version of a ladder: a list item of a
-// cell, or a sentence of a prose cell.
+// unit is one expectation of one version of a ladder: a sentence of a list
+// item or of a prose cell.
 type unit struct {
 	level *ladder.Level
 	// at is the head level the unit's level maps to (the level itself for
@@ -53,13 +53,17 @@ func units(p *Page, lv, at *ladder.Level, catMap map[string]string) []*unit {
 			out = append(out, &unit{level: lv, at: at, category: cat, place: place, text: text, key: norm(text),
 				words: words(text), line: line(p.File, offset)})
 		}
+		// Each sentence of a list item, or of a prose cell, is one
+		// expectation: prose turned into a list (or the reverse) then
+		// reads as moved, not as everything removed and added.
 		if len(c.Items) > 1 {
 			for _, it := range c.Items {
-				add(it.Value, it.Span.Start)
+				for _, s := range sentences(it.Value) {
+					add(s, it.Span.Start)
+				}
 			}
 			continue
 		}
-		// A prose cell (one paragraph): its sentences are its expectations.
 		for _, s := range sentences(c.Text) {
 			add(s, c.Span.Start)
 		}
@@ -154,11 +158,21 @@ func matchUnits(olds, news []*unit, threshold float64) {
 			newLeft = append(newLeft, u)
 		}
 	}
-	best := func(n *unit, min float64, ok func(o *unit) bool) {
+	type place struct {
+		at    *ladder.Level
+		place string
+	}
+	byPlace := map[place][]*unit{}
+	for _, o := range oldLeft {
+		if o.at != nil {
+			byPlace[place{o.at, o.place}] = append(byPlace[place{o.at, o.place}], o)
+		}
+	}
+	best := func(n *unit, min float64, candidates []*unit) {
 		var pick *unit
 		bestSim := min
-		for _, o := range oldLeft {
-			if o.other != nil || !ok(o) {
+		for _, o := range candidates {
+			if o.other != nil {
 				continue
 			}
 			if s := similarity(o.words, n.words); s >= bestSim && (pick == nil || s > bestSim) {
@@ -173,15 +187,22 @@ func matchUnits(olds, news []*unit, threshold float64) {
 			link(pick, n, kind, bestSim)
 		}
 	}
+	// Similar text in the same place: each new expectation against the old
+	// ones of its cell, while that stays within maxPairs in all.
+	pairs := 0
 	for _, n := range newLeft {
-		best(n, threshold, func(o *unit) bool { return o.at == n.level && o.place == n.category })
+		c := byPlace[place{n.level, n.category}]
+		if pairs += len(c); pairs > maxPairs {
+			break
+		}
+		best(n, threshold, c)
 	}
 	if len(oldLeft)*len(newLeft) > maxPairs {
 		return
 	}
 	for _, n := range newLeft {
 		if n.other == nil {
-			best(n, max(threshold, moveThreshold), func(*unit) bool { return true })
+			best(n, max(threshold, moveThreshold), oldLeft)
 		}
 	}
 }

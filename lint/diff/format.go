@@ -145,7 +145,7 @@ func levelName(code, label string) string {
 	switch {
 	case code == "":
 		return quote(label)
-	case label == "" || norm(label) == norm(code):
+	case label == "" || labelKey(label) == labelKey(code):
 		return report.Safe(code)
 	}
 	return report.Safe(code) + " " + quote(label)

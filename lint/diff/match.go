@@ -28,11 +28,29 @@ func matchLadders(olds, news []*ladder.Ladder) ([]*ladder.Ladder, []*ladder.Ladd
 		}
 	}
 	sameName := func(o, n *ladder.Ladder) bool { return norm(o.Name) == norm(n.Name) }
+	if len(olds)*len(news) > maxLadderPairs {
+		// A page of thousands of ladders is not a handbook page: pair them
+		// in order, by name, without comparing levels.
+		byName := map[string][]int{}
+		for j, n := range news {
+			byName[norm(n.Name)] = append(byName[norm(n.Name)], j)
+		}
+		for i, o := range olds {
+			if js := byName[norm(o.Name)]; len(js) > 0 {
+				o2n[i], n2o[js[0]] = news[js[0]], o
+				byName[norm(o.Name)] = js[1:]
+			}
+		}
+		return o2n, n2o
+	}
 	pass(func(o, n *ladder.Ladder) bool { return sameName(o, n) && levelSimilarity(o, n) >= 0.5 })
 	pass(func(o, n *ladder.Ladder) bool { return levelSimilarity(o, n) >= 0.5 })
 	pass(sameName)
 	return o2n, n2o
 }
+
+// maxLadderPairs bounds the ladder pairs of one page compared by levels.
+const maxLadderPairs = 10_000
 
 // levelSimilarity is the share of level keys two ladders have in common
 // (Jaccard, 0..1).

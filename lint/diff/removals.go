@@ -26,10 +26,10 @@ func PageChange(rev string, base, head *Page, renamedTo string, opt Options) *ch
 			ch.Ladders = append(ch.Ladders, check.RemovedLadder{Name: l.Name, OldSpan: l.oldSpan, Levels: l.LevelCodes})
 		case Changed:
 			kept := map[string]bool{}
-			for _, lv := range head.Ladders {
-				if lv.Span == l.span {
-					for _, x := range lv.Levels {
-						kept[levelKey(x)] = true
+			for _, hl := range head.Ladders { // a changed ladder has a head page
+				if hl.Span == l.span {
+					for _, lv := range hl.Levels {
+						kept[levelKey(lv)] = true
 					}
 				}
 			}
