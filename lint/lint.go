@@ -103,6 +103,13 @@ func Run(opt Options) (*Result, error) {
 	res.Errors = append(res.Errors, errs...)
 	discovered := files          // index pages of split ladders are looked up here
 	context := map[string]bool{} // read only to complete a split ladder
+	if len(opt.Config.Ladders) > 0 {
+		rels := make([]string, len(files))
+		for i, f := range files {
+			rels[i] = rootRel(opt, f)
+		}
+		res.Findings = append(res.Findings, chk.Unmatched(rels)...)
+	}
 	var changed map[string]changes.Lines
 	if opt.ChangedSince != "" {
 		if changed, err = changes.Since(gitDir(opt.Paths), opt.ChangedSince); err != nil {
@@ -111,6 +118,12 @@ func Run(opt Options) (*Result, error) {
 		all := len(files)
 		files = changedFiles(files, changed, context)
 		res.SkippedFiles = all - len(files) + len(context)
+	}
+	var base *baseRun // the base revision, for the rules that guard against removals
+	if opt.ChangedSince != "" {
+		if base, err = openBase(opt, files, lopt, chk.Areas()); err != nil {
+			return nil, err
+		}
 	}
 	type fileResult struct {
 		file     *source.File
@@ -128,12 +141,20 @@ func Run(opt Options) (*Result, error) {
 		if err != nil {
 			return fileResult{err: err}
 		}
-		if !mayHoldLadder(f.Data, matcher) {
+		rel := rootRel(opt, path)
+		// A pinned page, or one that had ladders at the base revision, is
+		// read even when the pre-scan sees no ladder: a ladder broken beyond
+		// recognition is the finding.
+		if !mayHoldLadder(f.Data, matcher) && !chk.NeedsPage(rel) && !base.has(f.Path) {
 			return fileResult{context: context[path]} // linted, nothing to say
 		}
 		page := markdown.Parse(f, opt.Limits)
 		ladders := ladder.Extract(page, lopt)
 		findings := append(chk.Run(f, ladders), limitFindings(opt.Config, chk, f, page, ladders)...)
+		findings = append(findings, chk.RunPage(f, page, rel, ladders)...)
+		if base != nil {
+			findings = append(findings, base.check(chk, f, ladders)...)
+		}
 		if lp := levelPage(page, ladders, lopt); lp != nil || context[path] {
 			// One level of a ladder stored one level per file: checked
 			// with its siblings once every page is read.
@@ -141,7 +162,9 @@ func Run(opt Options) (*Result, error) {
 		}
 		r := fileResult{file: f, ladders: len(ladders), findings: chk.Suppress(page, findings)}
 		if changed != nil {
+			fromBase := splitBase(&r.findings) // about missing and removed ladders: always reported
 			r.findings, ladders = touched(f, ladders, r.findings, changed[f.Path])
+			r.findings = append(r.findings, fromBase...)
 			r.skipped = r.ladders - len(ladders)
 			r.ladders = len(ladders)
 		}
@@ -212,6 +235,13 @@ func Run(opt Options) (*Result, error) {
 		}
 	}
 	lintSplit(res, split, discovered, chk, lopt, opt, changed)
+	if base != nil {
+		fs, olds := base.goneFindings(chk)
+		res.Findings = append(res.Findings, fs...)
+		for _, f := range olds {
+			res.Sources[f.Path] = f
+		}
+	}
 	sort.SliceStable(res.Findings, func(i, j int) bool { return check.Less(&res.Findings[i], &res.Findings[j]) })
 	return res, nil
 }

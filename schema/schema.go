@@ -13,3 +13,8 @@ var Ladder []byte
 //
 //go:embed config.schema.json
 var Config []byte
+
+// Diff is the schema of `ladderlint diff -format json`.
+//
+//go:embed diff.schema.json
+var Diff []byte

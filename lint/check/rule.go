@@ -37,6 +37,9 @@ var Rules = []Rule{
 	AnchorMismatch{},
 	Schema{},
 	Suppression{},
+	LadderRemoved{},
+	LevelRemoved{},
+	LadderMissing{},
 }
 
 // Lookup returns the rule with id.

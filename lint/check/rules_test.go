@@ -11,6 +11,7 @@ import (
 	"github.com/ladderlint/ladderlint/internal/golden"
 	"github.com/ladderlint/ladderlint/lint/check"
 	"github.com/ladderlint/ladderlint/lint/config"
+	"github.com/ladderlint/ladderlint/lint/diff"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 	"github.com/ladderlint/ladderlint/lint/markdown"
 	"github.com/ladderlint/ladderlint/lint/source"
@@ -40,11 +41,16 @@ func TestRuleFixtures(t *testing.T) {
 }
 
 // TestRuleGoldens runs the whole check stage on each testdata/rules/<rule>/<case>.md
-// (with <case>.yml as configuration when present) and compares every finding,
-// from any rule, with <case>.out. UPDATE_GOLDEN=1 rewrites the .out files.
+// (with <case>.yml as configuration when present, and <case>.base.md as the
+// page's version at the base revision, as -changed-since reads it) and
+// compares every finding, from any rule, with <case>.out. UPDATE_GOLDEN=1
+// rewrites the .out files.
 func TestRuleGoldens(t *testing.T) {
 	cases, _ := filepath.Glob(filepath.Join(rulesDir, "*", "*.md"))
 	for _, md := range cases {
+		if strings.HasSuffix(md, ".base.md") {
+			continue
+		}
 		rel, _ := filepath.Rel(rulesDir, md)
 		t.Run(filepath.ToSlash(rel), func(t *testing.T) {
 			got := runCase(t, md)
@@ -80,9 +86,18 @@ func runCase(t *testing.T, md string) string {
 	}
 	page := markdown.Parse(f, markdown.DefaultLimits)
 	ladders := ladder.Extract(page, ladder.Options{Levels: m, Placeholders: ph})
+	findings := append(chk.Run(f, ladders), chk.RunPage(f, page, f.Path, ladders)...)
+	if base := strings.TrimSuffix(md, ".md") + ".base.md"; fileExists(base) {
+		data, err := os.ReadFile(base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bp := diff.Parse(filepath.Base(md), data, ladder.Options{Levels: m, Placeholders: ph})
+		findings = append(findings, chk.RunBase(diff.PageChange("main", &bp, &diff.Page{Path: f.Path, File: f, Ladders: ladders}, "", diff.Options{}))...)
+	}
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# %d ladder(s)\n", len(ladders))
-	for _, fd := range chk.Suppress(page, chk.Run(f, ladders)) {
+	for _, fd := range chk.Suppress(page, findings) {
 		fmt.Fprintf(&b, "%s:%d:%d-%d:%d: %s: %s [%s]\n", fd.File, fd.Range.Start.Line, fd.Range.Start.Column,
 			fd.Range.End.Line, fd.Range.End.Column, fd.Severity, fd.Message, fd.Rule)
 		for _, r := range fd.Related {

@@ -149,7 +149,8 @@ func TestEveryInputIsRead(t *testing.T) {
 		t.Fatal(err)
 	}
 	bad := map[string]string{"paths": "no/such/folder", "config": "no-such.yml", "fail-level": "bogus",
-		"changed-since": "no-such-revision", "sarif-file": "/no/such/folder/ladderlint.sarif"}
+		"changed-since": "no-such-revision", "sarif-file": "/no/such/folder/ladderlint.sarif",
+		"changes-file": "/no/such/folder/changes.md"}
 	for _, in := range actionInputs {
 		t.Run(in.Name, func(t *testing.T) {
 			v, ok := bad[in.Name]

@@ -38,6 +38,10 @@ const usage = `usage: ladderlint [flags] [PATH...]       lint markdown files and
        ladderlint rules                     list the rules with their help
        ladderlint config [-verify] [-config FILE] [PATH]
                                             print the effective configuration, or check a file
+       ladderlint diff [-format F] REV [PATH...]
+                                            what changed in every ladder since git revision REV
+       ladderlint init [-force] [-dry-run] [PATH]
+                                            pin the ladders found in a starter .ladderlint.yml
 
 flags:
 `
@@ -51,6 +55,12 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 		}
 	}()
 	cmd, args := subcommand(args)
+	switch cmd {
+	case "diff":
+		return diffCmd(args, stdout, stderr, env)
+	case "init":
+		return initCmd(args, stdout, stderr)
+	}
 	fs := flag.NewFlagSet("ladderlint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, usage); fs.PrintDefaults() }
@@ -61,6 +71,7 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 	maxSize := fs.Int64("max-file-size", lint.DefaultMaxFileSize, "largest file to read, in bytes")
 	changedSince := fs.String("changed-since", "", "lint only pages changed since this git revision, and report the ladders the diff touches")
 	verify := fs.Bool("verify", false, "config: only check the configuration file, print nothing when it is valid")
+	changesFile := fs.String("changes-file", "", "with -changed-since: also write the ladder changes (as `ladderlint diff -format markdown`) to this file")
 	var outputs []output
 	fs.Func("output", "also write a report to a file, as FORMAT=PATH (formats: "+strings.Join(fileFormats, ", ")+"); repeatable", func(v string) error {
 		o, err := parseOutput(v)
@@ -163,8 +174,23 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 	}
 	run := &report.Run{Files: res.Files, Ladders: res.Ladders, Findings: res.Findings, Sources: res.Sources, Unreadable: len(res.Errors)}
 	exit := exitFor(res.Findings, cfg.FailLevel)
+	if *changesFile != "" && *changedSince == "" {
+		toolError(flagName("changes-file") + " needs " + flagName("changed-since") + ": the changes are against that revision")
+		return ExitUsage
+	}
+	var changes *ladderChanges
+	if *changedSince != "" && (*changesFile != "" || gh != nil && env("GITHUB_STEP_SUMMARY") != "") {
+		if changes, err = newLadderChanges(*changedSince, paths, cfg, env); err != nil {
+			toolError(flagName("changed-since") + ": " + err.Error())
+			return ExitUsage
+		}
+		if err := changes.writeFile(*changesFile); err != nil {
+			toolError(flagName("changes-file") + ": " + err.Error())
+			return ExitUsage
+		}
+	}
 	if *format == "github" {
-		err = gh.report(run, res, cfg, exit != ExitClean)
+		err = gh.report(run, res, cfg, exit != ExitClean, changes)
 	} else {
 		err = write(stdout, *format, run, !*noSnippets)
 	}
@@ -256,10 +282,10 @@ func rules(w io.Writer) int {
 func Run() int { return Main(os.Args[1:], os.Stdout, os.Stderr, os.Getenv) }
 
 // subcommands are the words that select what ladderlint does besides linting.
-var subcommands = []string{"extract", "rules", "config"}
+var subcommands = []string{"extract", "rules", "config", "diff", "init"}
 
 // valueFlags take a value in the next argument ("-config FILE").
-var valueFlags = []string{"config", "format", "fail-level", "max-file-size", "changed-since", "output"}
+var valueFlags = []string{"config", "format", "fail-level", "max-file-size", "changed-since", "output", "changes-file"}
 
 // subcommand finds the subcommand, first or after flags ("ladderlint
 // -no-snippets extract x.md"), and returns the arguments without it.

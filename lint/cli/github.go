@@ -37,6 +37,7 @@ var actionInputs = []actionInput{
 	{Name: "fail-level", Flag: "fail-level"},
 	{Name: "changed-since", Flag: "changed-since"},
 	{Name: "sarif-file", Flag: "output", Prefix: "sarif="},
+	{Name: "changes-file", Flag: "changes-file"},
 }
 
 // pullRequestBase is the changed-since value that means "the base commit of
@@ -173,7 +174,7 @@ func (g *github) toolError(file, msg string) {
 
 // report writes the run: all findings in a log group, the capped
 // annotations, the job summary and the outputs.
-func (g *github) report(run *report.Run, res *lint.Result, cfg *config.Config, failed bool) error {
+func (g *github) report(run *report.Run, res *lint.Result, cfg *config.Config, failed bool, changes *ladderChanges) error {
 	workspace := g.env("GITHUB_WORKSPACE")
 	for _, e := range res.Errors {
 		var fe *lint.FileError
@@ -206,6 +207,9 @@ func (g *github) report(run *report.Run, res *lint.Result, cfg *config.Config, f
 		}
 		if server, repo, sha := g.env("GITHUB_SERVER_URL"), g.env("GITHUB_REPOSITORY"), g.env("GITHUB_SHA"); server != "" && repo != "" && sha != "" {
 			opt.BlobURL = strings.TrimSuffix(server, "/") + "/" + repo + "/blob/" + sha + "/"
+		}
+		if changes != nil {
+			opt.Changes = changes.markdown
 		}
 		md := report.GitHubSummary(run, opt)
 		if err := fileCommand(func() { g.action.AddStepSummary(md) }); err != nil {

@@ -97,6 +97,9 @@ type step struct {
 	// args replace the (empty) container args; hook mode runs without the runner.
 	args []string
 	hook bool
+	// setup, when set, prepares the workspace after the files are written
+	// (a git history, for instance) and returns variables to add.
+	setup func(t *testing.T, ws string) map[string]string
 }
 
 // stepResult is what the runner would see.
@@ -182,6 +185,11 @@ func run(t *testing.T, s step) *stepResult {
 	}
 	for k, v := range s.env {
 		env[k] = v
+	}
+	if s.setup != nil {
+		for k, v := range s.setup(t, ws) {
+			env[k] = v
+		}
 	}
 	before := treeHash(t, ws)
 	cmd := exec.Command(bin, s.args...)

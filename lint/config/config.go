@@ -44,6 +44,8 @@ type Config struct {
 	FailLevel string `yaml:"fail-level"`
 	// Suppressions configures the ladderlint-disable comments.
 	Suppressions Suppressions `yaml:"suppressions"`
+	// Ladders pins the ladders the handbook must hold (rule ladder-missing).
+	Ladders []Pin `yaml:"ladders,omitempty"`
 
 	// Lines holds the YAML line of each rule key and of other settings, for messages.
 	Lines map[string]int `yaml:"-"`
@@ -59,6 +61,29 @@ type Levels struct {
 	// Names maps level names that carry no code ("Senior Software Engineer")
 	// to a code ("SE3"): letters for the track, a number for the rank.
 	Names map[string]string `yaml:"names"`
+}
+
+// Pin is a ladder the handbook must hold: on the page File (a doublestar
+// glob relative to the lint root: every page it matches must hold it), with
+// the name Name when set, the level codes Levels and the categories
+// Categories. `ladderlint init` writes them from what it recognises.
+type Pin struct {
+	File       string   `yaml:"file"`
+	Name       string   `yaml:"name,omitempty"`
+	Levels     []string `yaml:"levels,omitempty"`
+	Categories []string `yaml:"categories,omitempty"`
+}
+
+// Pins returns the pinned ladders whose File matches rel (slash-separated,
+// relative to the lint root), with their index in Ladders.
+func (c *Config) Pins(rel string) []int {
+	var out []int
+	for i, p := range c.Ladders {
+		if ok, _ := doublestar.Match(p.File, rel); ok {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // Suppressions configures inline suppression comments.
@@ -157,7 +182,8 @@ func friendly(msg string) string {
 	}
 	if m := wrongType.FindStringSubmatch(msg); m != nil {
 		want := map[string]string{"[]string": "a list", "string": "a text value", "map[string]string": "a mapping",
-			"config.Levels": "a mapping", "config.Categories": "a mapping", "[]config.Area": "a list of areas", "config.Area": "a mapping"}[m[3]]
+			"config.Levels": "a mapping", "config.Categories": "a mapping", "[]config.Area": "a list of areas", "config.Area": "a mapping",
+			"[]config.Pin": "a list of ladders", "config.Pin": "a mapping"}[m[3]]
 		if want == "" {
 			want = m[3]
 		}
@@ -240,6 +266,11 @@ func (c *Config) validate() error {
 				key = fmt.Sprintf("exclude.%d", i-len(c.Include))
 			}
 			return c.errorAt(key, fmt.Sprintf("%q is not a valid glob", g))
+		}
+	}
+	for i, p := range c.Ladders {
+		if !doublestar.ValidatePattern(p.File) {
+			return c.errorAt(fmt.Sprintf("ladders.%d", i), fmt.Sprintf("ladder file %q is not a valid path or glob", p.File))
 		}
 	}
 	for i, a := range c.Areas {

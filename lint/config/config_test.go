@@ -18,6 +18,9 @@ func TestParseErrors(t *testing.T) {
 		{"levels:\n  patterns:\n    - '(?P<rank>[0-9]+'\n", "c.yml:3: level pattern is not a valid regular expression: error parsing regexp: missing closing ): `(?P<rank>[0-9]+`"},
 		{"areas:\n  - name: x\n", `c.yml:2: this entry (areas.0) needs "terms"`},
 		{"include: [\n", "c.yml:1: did not find expected node content"},
+		{"ladders:\n  - name: Levels\n", `c.yml:2: this entry (ladders.0) needs "file"`},
+		{"ladders:\n  - file: a.md\n    levels: IC1\n", "c.yml:3: ladders.0.levels: expected a list here, found a text value"},
+		{"ladders:\n  - file: \"[a.md\"\n", `c.yml:2: ladder file "[a.md" is not a valid path or glob`},
 	}
 	for _, c := range cases {
 		_, err := Parse("c.yml", []byte(c.yaml))

@@ -32,6 +32,9 @@ type SummaryOptions struct {
 	Limit int
 	// SkippedFiles and SkippedLadders are what changed-since left out.
 	SkippedFiles, SkippedLadders int
+	// Changes is the "Ladder changes" section (markdown rendered by package
+	// diff, already bounded), shown on pull requests before the coverage.
+	Changes string
 }
 
 // Coverage marks, one per cell of a coverage matrix.
@@ -68,6 +71,9 @@ func GitHubSummary(r *Run, o SummaryOptions) string {
 			plural(o.SkippedFiles, "unchanged file"), plural(o.SkippedLadders, "untouched ladder")))
 	}
 
+	if o.Changes != "" {
+		s.add(o.Changes + "\n")
+	}
 	if len(o.Documents) > 0 {
 		s.add("### Coverage\n\n")
 		s.add(fmt.Sprintf("Marks: %s filled · %s · %s · %s (no cell for the category, or no term of the area).\n\n",

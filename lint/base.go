@@ -1,0 +1,165 @@
+package lint
+
+import (
+	"os"
+
+	"github.com/ladderlint/ladderlint/lint/check"
+	"github.com/ladderlint/ladderlint/lint/diff"
+	"github.com/ladderlint/ladderlint/lint/ladder"
+	"github.com/ladderlint/ladderlint/lint/source"
+)
+
+// baseRun is what a -changed-since run read of the base revision, for the
+// rules that guard against removals (check.BaseRule). Git is only read.
+type baseRun struct {
+	rev  string
+	lopt ladder.Options
+	opt  diff.Options
+	// page maps a linted page (local path) to its base version: the same
+	// path, or the path git says it was renamed from (then renamed is set).
+	page    map[string]basePage
+	renamed map[string]bool
+	// gone are the base pages that no longer exist at head.
+	gone []basePage
+}
+
+type basePage struct {
+	path string
+	data []byte
+}
+
+// openBase reads, at opt.ChangedSince, the base version of every page in
+// files and of every page under opt.Paths that head no longer has.
+func openBase(opt Options, files []string, lopt ladder.Options, areas []ladder.Area) (*baseRun, error) {
+	b, err := diff.OpenBase(gitDir(opt.Paths), opt.ChangedSince)
+	if err != nil {
+		return nil, err
+	}
+	root := opt.Root
+	if root == "" {
+		root = "."
+	}
+	renames := b.Renames()
+	renamedFrom := map[string]string{}
+	for from, to := range renames {
+		renamedFrom[to] = from
+	}
+	want := map[string]string{} // repository path → local path it is the base of
+	br := &baseRun{rev: opt.ChangedSince, lopt: lopt, opt: diff.Options{Areas: areas},
+		page: map[string]basePage{}, renamed: map[string]bool{}}
+	for _, f := range files {
+		rp, ok := b.RepoPath(f)
+		if !ok {
+			continue
+		}
+		if b.Has(rp) {
+			want[rp] = f
+		} else if from, ok := renamedFrom[rp]; ok && b.Has(from) {
+			want[from] = f
+			br.renamed[f] = true
+		}
+	}
+	var gone []string
+	for _, rp := range b.Select(opt.Paths, root, opt.Config) {
+		if _, ok := want[rp]; ok {
+			continue
+		}
+		if _, err := os.Lstat(b.LocalPath(rp)); os.IsNotExist(err) {
+			if to, ok := renames[rp]; ok {
+				if _, err := os.Lstat(b.LocalPath(to)); err == nil {
+					continue // renamed to a page that is linted if selected
+				}
+			}
+			gone = append(gone, rp)
+		}
+	}
+	paths := append(gone, keys(want)...)
+	data, err := b.Read(paths, opt.MaxFileSize)
+	if err != nil {
+		return nil, err
+	}
+	for rp, local := range want {
+		if d, ok := data[rp]; ok {
+			br.page[local] = basePage{path: b.LocalPath(rp), data: d}
+		}
+	}
+	for _, rp := range gone {
+		if d, ok := data[rp]; ok {
+			br.gone = append(br.gone, basePage{path: b.LocalPath(rp), data: d})
+		}
+	}
+	return br, nil
+}
+
+func keys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// check runs the base rules on a linted page f and its ladders at head.
+func (br *baseRun) check(chk *check.Checker, f *source.File, ladders []*ladder.Ladder) []check.Finding {
+	bp, ok := br.page[f.Path]
+	if !ok {
+		return nil
+	}
+	base := diff.Parse(bp.path, bp.data, br.lopt)
+	if len(base.Ladders) == 0 {
+		return nil
+	}
+	head := &diff.Page{Path: f.Path, File: f, Ladders: ladders}
+	renamedTo := ""
+	if br.renamed[f.Path] {
+		renamedTo = f.Path
+	}
+	return chk.RunBase(diff.PageChange(br.rev, &base, head, renamedTo, br.opt))
+}
+
+// goneFindings are the base rules' findings on the pages head no longer
+// has, and those pages' base versions (the findings point into them).
+func (br *baseRun) goneFindings(chk *check.Checker) ([]check.Finding, []*source.File) {
+	var out []check.Finding
+	var files []*source.File
+	for _, bp := range br.gone {
+		base := diff.Parse(bp.path, bp.data, br.lopt)
+		if len(base.Ladders) == 0 {
+			continue
+		}
+		fs := chk.RunBase(diff.PageChange(br.rev, &base, nil, "", br.opt))
+		if len(fs) > 0 {
+			out = append(out, fs...)
+			files = append(files, base.File)
+		}
+	}
+	return out, files
+}
+
+// has reports whether the page at local path p had a base version.
+func (br *baseRun) has(p string) bool {
+	if br == nil {
+		return false
+	}
+	_, ok := br.page[p]
+	return ok
+}
+
+// splitBase moves the findings of base and page rules (about ladders
+// missing or removed, which no changed line has to touch) out of *findings
+// and returns them.
+func splitBase(findings *[]check.Finding) []check.Finding {
+	var rest, base []check.Finding
+	for _, f := range *findings {
+		r := check.Lookup(f.Rule)
+		_, isBase := r.(check.BaseRule)
+		_, isPage := r.(check.PageRule)
+		if isBase || isPage {
+			base = append(base, f)
+		} else {
+			rest = append(rest, f)
+		}
+	}
+	*findings = rest
+	return base
+}

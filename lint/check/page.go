@@ -1,0 +1,91 @@
+package check
+
+import (
+	"sort"
+
+	"github.com/ladderlint/ladderlint/lint/ladder"
+	"github.com/ladderlint/ladderlint/lint/markdown"
+	"github.com/ladderlint/ladderlint/lint/source"
+)
+
+// PageRule is a rule that looks at a whole page: what ladders it should
+// hold and does not. Its per-ladder Check does nothing.
+type PageRule interface {
+	Rule
+	CheckPage(c *PageContext)
+}
+
+// PageContext is what a PageRule sees of one page.
+type PageContext struct {
+	File *source.File
+	Page *markdown.Page
+	// Rel is the page's path relative to the lint root, slash-separated
+	// (what configuration globs match).
+	Rel     string
+	Ladders []*ladder.Ladder
+	Config  configView
+	checker *Checker
+	rule    Rule
+	out     *[]Finding
+}
+
+// configView is the part of the configuration page rules read.
+type configView struct {
+	Path  string
+	Lines map[string]int
+}
+
+// Report adds a finding of the current rule at span of the page.
+func (c *PageContext) Report(span source.Span, ladderName, msg string) {
+	*c.out = append(*c.out, Finding{Rule: c.rule.ID(), Severity: c.checker.severity(c.rule), File: c.File.Path,
+		Range: c.File.SpanRange(span), Message: msg, Ladder: ladderName})
+}
+
+// NeedsPage reports whether a page rule has something to check on the page
+// at rel even when it holds no ladder (a pinned page): such a page is
+// parsed although the pre-scan would skip it.
+func (c *Checker) NeedsPage(rel string) bool {
+	return !c.off[LadderMissing{}.ID()] && len(c.cfg.Pins(rel)) > 0
+}
+
+// RunPage runs the page rules on one page and returns the findings sorted.
+func (c *Checker) RunPage(f *source.File, page *markdown.Page, rel string, ladders []*ladder.Ladder) []Finding {
+	var out []Finding
+	for _, r := range Rules {
+		pr, ok := r.(PageRule)
+		if !ok || c.off[r.ID()] {
+			continue
+		}
+		pr.CheckPage(&PageContext{File: f, Page: page, Rel: rel, Ladders: ladders,
+			Config: configView{Path: c.cfg.Path, Lines: c.cfg.Lines}, checker: c, rule: r, out: &out})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return Less(&out[i], &out[j]) })
+	return out
+}
+
+// Unmatched reports the pinned ladders whose file glob matched none of the
+// pages linted (rel paths relative to the lint root): a finding at the pin
+// in the configuration file, since there is no page to point at.
+func (c *Checker) Unmatched(rels []string) []Finding {
+	if c.off[LadderMissing{}.ID()] || c.cfg.Path == "" {
+		return nil
+	}
+	matched := make([]bool, len(c.cfg.Ladders))
+	for _, rel := range rels {
+		for _, i := range c.cfg.Pins(rel) {
+			matched[i] = true
+		}
+	}
+	var out []Finding
+	for i, p := range c.cfg.Ladders {
+		if matched[i] {
+			continue
+		}
+		line := c.cfg.Lines[fmtKey("ladders", i)]
+		pos := source.Pos{Line: max(line, 1), Column: 1}
+		out = append(out, Finding{Rule: LadderMissing{}.ID(), Severity: c.severity(LadderMissing{}), File: c.cfg.Path,
+			Range: source.Range{Start: pos, End: pos}, Ladder: p.Name,
+			Message: "no page matches " + quote(p.File) + ", which should hold " + pinWhat(p.Name, p.Levels) + "; was the page moved or deleted?"})
+	}
+	return out
+}

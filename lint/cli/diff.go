@@ -1,0 +1,249 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/ladderlint/ladderlint/lint"
+	"github.com/ladderlint/ladderlint/lint/config"
+	"github.com/ladderlint/ladderlint/lint/diff"
+	"github.com/ladderlint/ladderlint/lint/ladder"
+	"github.com/ladderlint/ladderlint/lint/markdown"
+	"github.com/ladderlint/ladderlint/lint/report"
+)
+
+const diffUsage = `usage: ladderlint diff [flags] REV [PATH...]
+  what changed in every ladder between the git revision REV and the working
+  tree: ladders, levels, categories and expectations added, removed, edited
+  or moved, and area coverage gained or lost. Git is only read (ls-tree,
+  cat-file, diff-tree); nothing in the repository is written.
+
+flags:
+`
+
+// diffFormats are the values of diff's -format.
+var diffFormats = []string{"text", "json", "markdown"}
+
+// diffCmd runs `ladderlint diff`.
+func diffCmd(args []string, stdout, stderr io.Writer, env Env) int {
+	fs := flag.NewFlagSet("ladderlint diff", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, diffUsage); fs.PrintDefaults() }
+	format := fs.String("format", "text", "output format: "+strings.Join(diffFormats, ", "))
+	configPath := fs.String("config", "", "configuration file (default: "+config.FileName+" in the first PATH when it is a folder, else in the current folder, if any)")
+	colour := fs.String("color", "auto", "text format: colour the changes: auto (only on a terminal, and not with NO_COLOR), always or never")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitClean
+		}
+		return ExitUsage
+	}
+	fail := func(msg string) int {
+		fmt.Fprintf(stderr, "ladderlint: diff: %s\n", report.Safe(msg))
+		return ExitUsage
+	}
+	if fs.NArg() < 1 {
+		fs.Usage()
+		return ExitUsage
+	}
+	if !slices.Contains(diffFormats, *format) {
+		return fail(fmt.Sprintf("-format %q is not one of %s", *format, strings.Join(diffFormats, ", ")))
+	}
+	if !slices.Contains([]string{"auto", "always", "never"}, *colour) {
+		return fail(fmt.Sprintf("-color %q is not one of auto, always, never", *colour))
+	}
+	rev, paths := fs.Arg(0), fs.Args()[1:]
+	cfg, err := loadConfig(*configPath, paths)
+	if err != nil {
+		return fail(err.Error())
+	}
+	r, err := DiffSince(rev, paths, cfg)
+	if err != nil {
+		return fail(err.Error())
+	}
+	switch *format {
+	case "json":
+		err = diff.JSON(stdout, r)
+	case "markdown":
+		_, err = io.WriteString(stdout, diff.Markdown(r, diff.MarkdownOptions{}))
+	default:
+		paint := *colour == "always" || *colour == "auto" && env("NO_COLOR") == "" && isTerminal(stdout)
+		err = diff.Text(stdout, r, paint)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "ladderlint: diff: cannot write: %v\n", err)
+		return ExitInternal
+	}
+	return ExitClean
+}
+
+// isTerminal reports whether w is a character device (a terminal).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// DiffSince compares the ladders of the pages under paths (default ".")
+// selected by cfg at git revision rev with the working tree. Git is only
+// read; see diff.Base.
+func DiffSince(rev string, paths []string, cfg *config.Config) (*diff.Report, error) {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	root := "."
+	if cfg.Path != "" {
+		root = filepath.Dir(cfg.Path)
+	}
+	base, err := diff.OpenBase(gitDir(paths), rev)
+	if err != nil {
+		return nil, err
+	}
+	matcher, err := ladder.MatcherFor(cfg.Levels.Patterns, cfg.Levels.Names)
+	if err != nil {
+		return nil, err
+	}
+	placeholders := cfg.Placeholders
+	if placeholders == nil {
+		placeholders = ladder.DefaultPlaceholders
+	}
+	lopt := ladder.Options{Levels: matcher, Placeholders: placeholders}
+	selected := func(local string) bool {
+		rel, err := filepath.Rel(root, local)
+		if err != nil {
+			return false
+		}
+		return cfg.Selects(filepath.ToSlash(rel))
+	}
+	// Head: the working tree's pages under paths.
+	headData := map[string][]byte{}
+	for _, p := range paths {
+		err := filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil // unreadable folders are the lint run's business
+			}
+			if d.IsDir() {
+				if q != p && (d.Name() == ".git" || d.Name() == "node_modules") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			local := filepath.ToSlash(filepath.Clean(q))
+			if q != p && !selected(local) || !d.Type().IsRegular() {
+				return nil
+			}
+			if info, err := d.Info(); err != nil || info.Size() > lint.DefaultMaxFileSize {
+				return nil
+			}
+			if data, err := os.ReadFile(q); err == nil && bytes.IndexByte(data[:min(len(data), 8000)], 0) < 0 {
+				headData[local] = data
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	// Base: the revision's files under the same paths, by the same selection.
+	basePaths := base.Select(paths, root, cfg)
+	baseData, err := base.Read(basePaths, lint.DefaultMaxFileSize)
+	if err != nil {
+		return nil, err
+	}
+	mayHold := func(data []byte) bool {
+		return bytes.Contains(data, []byte("ladderlint-")) || markdown.MayHoldLadder(data, func(h string) bool {
+			_, ok := matcher.Match(h)
+			return ok
+		})
+	}
+	var baseSet, headSet []diff.Page
+	unchanged := 0
+	for rp, data := range baseData {
+		local := base.LocalPath(rp)
+		if hd, ok := headData[local]; ok && bytes.Equal(hd, data) {
+			if mayHold(data) {
+				unchanged += len(diff.Parse(local, data, lopt).Ladders)
+			}
+			delete(headData, local)
+			continue
+		}
+		if mayHold(data) {
+			baseSet = append(baseSet, diff.Parse(local, data, lopt))
+		}
+	}
+	for local, data := range headData {
+		if mayHold(data) {
+			headSet = append(headSet, diff.Parse(local, data, lopt))
+		}
+	}
+	sort.Slice(baseSet, func(i, j int) bool { return baseSet[i].Path < baseSet[j].Path })
+	sort.Slice(headSet, func(i, j int) bool { return headSet[i].Path < headSet[j].Path })
+	renames := map[string]string{}
+	for from, to := range base.Renames() {
+		renames[base.LocalPath(from)] = base.LocalPath(to)
+	}
+	var areas []ladder.Area
+	for _, a := range cfg.Areas {
+		areas = append(areas, ladder.Area{Name: a.Name, Terms: a.Terms})
+	}
+	r := diff.Pages(baseSet, headSet, diff.Options{Areas: areas, Renames: renames})
+	r.Base = rev
+	r.Unchanged += unchanged
+	return r, nil
+}
+
+// gitDir is where to ask git: the first path's folder.
+func gitDir(paths []string) string {
+	if len(paths) == 0 {
+		return "."
+	}
+	if info, err := os.Stat(paths[0]); err == nil && info.IsDir() {
+		return paths[0]
+	}
+	return filepath.Dir(paths[0])
+}
+
+// changesLimit bounds the "Ladder changes" markdown (job summary section
+// and changes-file): a quarter of the summary's 1 MiB, so the findings
+// always fit after it.
+const changesLimit = report.GitHubSummaryLimit / 4
+
+// ladderChanges is the ladder diff of a -changed-since run, rendered once
+// for the job summary and the changes file.
+type ladderChanges struct {
+	markdown string
+}
+
+// newLadderChanges compares the ladders under paths at rev with the working
+// tree. In GitHub Actions the locations link to the pull request's head.
+func newLadderChanges(rev string, paths []string, cfg *config.Config, env Env) (*ladderChanges, error) {
+	r, err := DiffSince(rev, paths, cfg)
+	if err != nil {
+		return nil, err
+	}
+	o := diff.MarkdownOptions{Heading: "###", Limit: changesLimit}
+	if server, repo, sha := env("GITHUB_SERVER_URL"), env("GITHUB_REPOSITORY"), env("GITHUB_SHA"); env("GITHUB_ACTIONS") == "true" && server != "" && repo != "" && sha != "" {
+		o.BlobURL = strings.TrimSuffix(server, "/") + "/" + repo + "/blob/" + sha + "/"
+	}
+	return &ladderChanges{markdown: diff.Markdown(r, o)}, nil
+}
+
+// writeFile writes the changes to path (nothing when path is "").
+func (c *ladderChanges) writeFile(path string) error {
+	if path == "" {
+		return nil
+	}
+	return os.WriteFile(path, []byte(c.markdown), 0o644)
+}
