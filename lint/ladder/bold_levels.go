@@ -320,7 +320,7 @@ func (x *extractor) boldLadder(si int, ms []*mention) *Ladder {
 			lv.Cells = append(lv.Cells, nil)
 		}
 	}
-	collapseUnstable(l)
+	collapseUnstable(l, nil)
 	return l
 }
 

@@ -428,9 +428,9 @@ func (r *fmReader) entry(levels map[int]*fmLevel, cat int, e, lvNode *yaml.Node)
 	}
 	c := &Cell{Category: name, Span: r.span(lvNode)}
 	if ck != nil {
-		c.Span = source.Span{Start: r.span(ck).Start, End: r.span(crit).End}
+		c.Span = cover(r.span(ck), r.span(crit))
 	} else if ek != nil {
-		c.Span = source.Span{Start: r.span(ek).Start, End: r.span(ex).End}
+		c.Span = cover(r.span(ek), r.span(ex))
 	}
 	if c.Items, err = r.texts(c.Items, crit, name, n); err != nil {
 		return false, err
@@ -461,7 +461,7 @@ func (r *fmReader) entry(levels map[int]*fmLevel, cat int, e, lvNode *yaml.Node)
 		}
 	}
 	if len(c.Items) > 0 {
-		c.Span = source.Span{Start: c.Items[0].Span.Start, End: c.Items[len(c.Items)-1].Span.End}
+		c.Span = cover(c.Items[0].Span, c.Items[len(c.Items)-1].Span)
 	}
 	if prev := fl.cells[cat]; prev != nil {
 		r.problem(r.span(lvNode),
@@ -509,7 +509,7 @@ func (r *fmReader) exampleItem(cr, exs *yaml.Node, name string, level int) (mark
 		}
 		b.WriteString(t.Value)
 	}
-	return markdown.Text{Value: b.String(), Span: source.Span{Start: all[0].Span.Start, End: all[len(all)-1].Span.End}}, nil
+	return markdown.Text{Value: b.String(), Span: cover(all[0].Span, all[len(all)-1].Span)}, nil
 }
 
 // levelNumber reads a `level:` value: a whole number from 1 to
@@ -599,5 +599,14 @@ func (r *fmReader) span(n *yaml.Node) source.Span {
 	case n.Style&yaml.FlowStyle != 0 && len(n.Content) == 0:
 		end = emptyFlowEnd(r.text, start)
 	}
+	// An empty anchored value ("0: &c" then "criteria: *c") gives the
+	// scanner's position of something else; a span never runs backwards.
+	end = min(max(end, start), len(r.text))
 	return source.Span{Start: r.fm.Start + start, End: r.fm.Start + end}
+}
+
+// cover is the smallest span holding a and b. YAML aliases put the text a
+// node stands for anywhere in the front matter, even before its key.
+func cover(a, b source.Span) source.Span {
+	return source.Span{Start: min(a.Start, b.Start), End: max(a.End, b.End)}
 }

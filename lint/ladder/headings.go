@@ -65,6 +65,7 @@ func (x *extractor) headings() []*Ladder {
 	subheadings := map[string]bool{} // categories named by sub-headings
 	var pending *markdown.Section    // the level's own prose and plain bullets
 	var plain []*markdown.ListItem
+	proseOnly := map[*Level]bool{} // levels whose one cell is their prose
 	// grp is the open group heading ("### Senior Engineer" over its I and
 	// II) and the category sub-headings written under it for all of them.
 	var grp *struct {
@@ -93,6 +94,7 @@ func (x *extractor) headings() []*Ladder {
 				// Prose and bullets without category labels, and no category
 				// sub-headings: the level's expectations.
 				addCategory(l, lv, Expectations, c.Span, c)
+				proseOnly[lv] = true
 			} else {
 				// Prose above the level's categories: its summary.
 				lv.Summary = c
@@ -107,7 +109,8 @@ func (x *extractor) headings() []*Ladder {
 		if l != nil {
 			dropTrailingSection(l, subheadings)
 			summariesAsExpectations(l)
-			collapseUnstable(l)
+			proseAsSummaries(l, proseOnly)
+			collapseUnstable(l, subheadings)
 		}
 		if l != nil && x.plausibleHeadings(l) {
 			out = append(out, l)
@@ -123,7 +126,7 @@ func (x *extractor) headings() []*Ladder {
 		if !isLevel[i] {
 			switch {
 			case l == nil:
-			case s.Level == depth && len(l.Levels) > 0 && (nextLevelAt(secs, isLevel, i) || levelish(s.Heading.Value)):
+			case s.Level == depth && len(l.Levels) > 0 && (nextLevelAt(secs, isLevel, i) || levelish(s.Heading.Value) && !aboutLevels(s.Heading.Value)):
 				// "## VP and up" among the level headings: a level ladderlint
 				// cannot read. Say so rather than drop it or end the ladder.
 				closeLevel()
@@ -216,6 +219,19 @@ func hasCategory(l *Ladder, lv *Level, name string) bool {
 func groups(secs []*markdown.Section, isLevel []bool, i int) bool {
 	for j := i + 1; j < len(secs) && secs[j].Level > secs[i].Level; j++ {
 		if isLevel[j] {
+			return true
+		}
+	}
+	return false
+}
+
+// aboutLevels reports whether a heading after a ladder talks about its
+// roles or tracks ("Tech Lead Role", "Management track") rather than
+// naming one more level.
+func aboutLevels(h string) bool {
+	for _, w := range strings.Fields(strings.ToLower(h)) {
+		switch strings.Trim(w, ".,:;()") {
+		case "role", "roles", "track", "tracks", "path", "paths", "overview", "about", "notes", "faq", "references":
 			return true
 		}
 	}
@@ -348,8 +364,8 @@ func mergeHeadingCell(acc, c *Cell) *Cell {
 // surrounding space ignored), adding it when new.
 func categoryIndex(l *Ladder, name string, span source.Span) int {
 	for i, c := range l.Categories {
-		if c.Name == name {
-			return i
+		if c.Name == name || strings.TrimRight(c.Name, ".:;") == strings.TrimRight(name, ".:;") {
+			return i // "I am a technical mentor." and "I am a technical mentor"
 		}
 	}
 	for i, c := range l.Categories {
@@ -413,6 +429,38 @@ func summariesAsExpectations(l *Ladder) {
 	}
 }
 
+// proseAsSummaries handles a ladder whose levels name categories, where a
+// few levels have only prose ("## Sr. Distinguished Engineer" and a
+// paragraph): that prose is their summary, not a category of its own that
+// every other level would miss. missing-category then says what they lack.
+func proseAsSummaries(l *Ladder, proseOnly map[*Level]bool) {
+	ex := -1
+	for i, c := range l.Categories {
+		if c.Name == Expectations {
+			ex = i
+		}
+	}
+	if ex < 0 || len(l.Categories) < 2 {
+		return
+	}
+	for _, lv := range l.Levels {
+		if !proseOnly[lv] && ex < len(lv.Cells) && lv.Cells[ex] != nil {
+			return // a real "Expectations" category
+		}
+	}
+	l.Categories = append(l.Categories[:ex:ex], l.Categories[ex+1:]...)
+	for _, lv := range l.Levels {
+		if ex >= len(lv.Cells) {
+			continue
+		}
+		if c := lv.Cells[ex]; c != nil {
+			c.Category = ""
+			lv.Summary = c
+		}
+		lv.Cells = append(lv.Cells[:ex:ex], lv.Cells[ex+1:]...)
+	}
+}
+
 // dropTrailingSection removes a sub-heading category that only the last of
 // three or more levels has ("#### References" after the last level): it
 // belongs to the page, not to the ladder.
@@ -451,23 +499,28 @@ const Expectations = "Expectations"
 // each level ("Adopts:", "Enhances:", "Learns:") rather than shared
 // categories: when fewer than half the labels occur in every level, they are not
 // categories, and each level's bullets become one "Expectations" cell.
-func collapseUnstable(l *Ladder) {
+func collapseUnstable(l *Ladder, subheadings map[string]bool) {
 	if len(l.Levels) < 3 || len(l.Categories) < 2 {
 		return
 	}
-	recurring := 0
-	for i := range l.Categories {
+	// Bullet labels must recur in every level to be categories ("Owns:",
+	// "Evolves:" name one axis differently per level). Sub-headings are
+	// categories when they recur in half the levels: a level or two may
+	// miss them (that is a finding), while statement sub-headings ("I
+	// perform high quality testing") differ from level to level.
+	stable := 0
+	for i, c := range l.Categories {
 		n := 0
 		for _, lv := range l.Levels {
 			if i < len(lv.Cells) && lv.Cells[i] != nil {
 				n++
 			}
 		}
-		if n >= 2 {
-			recurring++
+		if n == len(l.Levels) || subheadings[strings.ToLower(c.Name)] && n*2 >= len(l.Levels) {
+			stable++
 		}
 	}
-	if recurring*2 >= len(l.Categories) {
+	if stable*2 >= len(l.Categories) {
 		return
 	}
 	l.Categories = []Category{{Name: Expectations, Span: l.Categories[0].Span}}
