@@ -38,6 +38,7 @@ const usage = `usage: ladderlint [flags] [PATH...]       lint markdown files and
        ladderlint rules                     list the rules with their help
        ladderlint config [-verify] [-config FILE] [PATH]
                                             print the effective configuration, or check a file
+       ladderlint version                   print the version (also -version)
 
 flags:
 `
@@ -61,6 +62,7 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 	maxSize := fs.Int64("max-file-size", lint.DefaultMaxFileSize, "largest file to read, in bytes")
 	changedSince := fs.String("changed-since", "", "lint only pages changed since this git revision, and report the ladders the diff touches")
 	verify := fs.Bool("verify", false, "config: only check the configuration file, print nothing when it is valid")
+	showVersion := fs.Bool("version", false, "print the version and exit")
 	var outputs []output
 	fs.Func("output", "also write a report to a file, as FORMAT=PATH (formats: "+strings.Join(fileFormats, ", ")+"); repeatable", func(v string) error {
 		o, err := parseOutput(v)
@@ -74,6 +76,9 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 			return ExitClean
 		}
 		return ExitUsage
+	}
+	if *showVersion || cmd == "version" {
+		return printVersion(stdout)
 	}
 	if cmd == "rules" {
 		return rules(stdout)
@@ -256,7 +261,7 @@ func rules(w io.Writer) int {
 func Run() int { return Main(os.Args[1:], os.Stdout, os.Stderr, os.Getenv) }
 
 // subcommands are the words that select what ladderlint does besides linting.
-var subcommands = []string{"extract", "rules", "config"}
+var subcommands = []string{"extract", "rules", "config", "version"}
 
 // valueFlags take a value in the next argument ("-config FILE").
 var valueFlags = []string{"config", "format", "fail-level", "max-file-size", "changed-since", "output"}
