@@ -283,9 +283,13 @@ func (b *buildah) build(repo, tag, pkgs string) (string, time.Duration) {
 
 func (b *buildah) config(image string) imageConfig {
 	b.t.Helper()
-	var c imageConfig
-	if err := json.Unmarshal([]byte(b.run("inspect", "--type", "image", "--format", "{{json .OCIv1.Config}}", image)), &c); err != nil {
+	var info struct {
+		OCIv1 struct {
+			Config imageConfig `json:"config"`
+		}
+	}
+	if err := json.Unmarshal([]byte(b.run("inspect", "--type", "image", image)), &info); err != nil {
 		b.t.Fatal(err)
 	}
-	return c
+	return info.OCIv1.Config
 }

@@ -138,16 +138,17 @@ type stepResult struct {
 	took, firstFinding time.Duration
 }
 
-// firstFinding is stdout, noting when the first annotation arrives.
+// firstFinding is stdout, noting when the first annotation arrives. (Not
+// an embedded bytes.Buffer: io.Copy would call its ReadFrom, not Write.)
 type firstFinding struct {
-	bytes.Buffer
+	buf   bytes.Buffer
 	start time.Time
 	at    time.Duration
 }
 
 func (f *firstFinding) Write(p []byte) (int, error) {
-	n, err := f.Buffer.Write(p)
-	if f.at == 0 && (bytes.Contains(f.Bytes(), []byte("::error ")) || bytes.Contains(f.Bytes(), []byte("::warning "))) {
+	n, err := f.buf.Write(p)
+	if f.at == 0 && (bytes.Contains(f.buf.Bytes(), []byte("::error ")) || bytes.Contains(f.buf.Bytes(), []byte("::warning "))) {
 		f.at = time.Since(f.start)
 	}
 	return n, err
@@ -181,7 +182,7 @@ type handbook struct {
 // changed in any byte, owner, mode or time.
 func (h *handbook) step(t *testing.T, b *buildah, cfg imageConfig, s stepSpec) *stepResult {
 	t.Helper()
-	root := t.TempDir()
+	root := openTempDir(t)
 	dirs := map[string]string{}
 	for _, d := range []string{"workspace", "file_commands", "workflow", "home", "runner_temp"} {
 		dirs[d] = filepath.Join(root, d)
@@ -211,6 +212,8 @@ func (h *handbook) step(t *testing.T, b *buildah, cfg imageConfig, s stepSpec) *
 	if err := os.WriteFile(filepath.Join(dirs["workflow"], "event.json"), event, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// The runner's folders belong to the runner's user (the workspace too:
+	// checkout made it as that user).
 	for _, d := range []string{"file_commands", "workflow", "home", "runner_temp"} {
 		chownTree(t, dirs[d], runnerUID, runnerGID)
 	}
@@ -282,7 +285,7 @@ func (h *handbook) step(t *testing.T, b *buildah, cfg imageConfig, s stepSpec) *
 		r.code = ee.ExitCode()
 	}
 	r.took, r.firstFinding = time.Since(start), stdout.at
-	r.stdout, r.stderr = stdout.Bytes(), stderr.Bytes()
+	r.stdout, r.stderr = stdout.buf.Bytes(), stderr.Bytes()
 
 	// Nothing written but GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and the SARIF file.
 	allowed := map[string]bool{"file_commands/" + files["set_output_"]: true, "file_commands/" + files["step_summary_"]: true}

@@ -32,9 +32,20 @@ func gitEnv(home string) []string {
 
 func gitIn(t *testing.T, dir string, args ...string) string {
 	t.Helper()
+	return gitAs(t, nil, dir, args...)
+}
+
+// gitAs runs git as user (nil: as the test's user).
+func gitAs(t *testing.T, user *syscall.Credential, dir string, args ...string) string {
+	t.Helper()
 	cmd := exec.Command("git", args...)
 	cmd.Dir = dir
-	cmd.Env = gitEnv(t.TempDir())
+	home := openTempDir(t)
+	if user != nil {
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: user}
+		chownTree(t, home, int(user.Uid), int(user.Gid))
+	}
+	cmd.Env = gitEnv(home)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
@@ -58,7 +69,7 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 // newOrigin commits base on main, then pr on a branch, and merges it.
 func newOrigin(t *testing.T, base, pr map[string]string) *origin {
 	t.Helper()
-	root := t.TempDir()
+	root := openTempDir(t)
 	work := filepath.Join(root, "work")
 	if err := os.Mkdir(work, 0o755); err != nil {
 		t.Fatal(err)
@@ -79,26 +90,44 @@ func newOrigin(t *testing.T, base, pr map[string]string) *origin {
 	gitIn(t, work, "update-ref", "refs/pull/7/merge", o.merge)
 	gitIn(t, root, "clone", "-q", "--bare", work, o.dir)
 	gitIn(t, o.dir, "update-ref", "refs/pull/7/merge", o.merge)
+	chownTree(t, o.dir, runnerUID, runnerGID) // readable by the checkout, run as the runner's user
 	return o
+}
+
+// openTempDir is t.TempDir readable by every user (t.TempDir's are 0700),
+// so that the runner's user can reach what is inside.
+func openTempDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "ladderlint-image-test-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
 }
 
 // checkout lays out the workspace as actions/checkout leaves it for a
 // pull_request run: the merge commit checked out detached, fetched with
-// fetch-depth 0 (every branch) or 1 (the default: that commit only), and
-// everything owned by the runner's user.
+// fetch-depth 0 (every branch) or 1 (the default: that commit only), by the
+// runner's user (so the index's stat data, ctime included, is fresh: a
+// chown afterwards would make every file look touched).
 func (o *origin) checkout(t *testing.T, ws string, depth int) {
 	t.Helper()
-	gitIn(t, ws, "init", "-q")
-	gitIn(t, ws, "remote", "add", "origin", "file://"+o.dir)
+	chownTree(t, ws, runnerUID, runnerGID)
+	runner := &syscall.Credential{Uid: runnerUID, Gid: runnerGID}
+	gitAs(t, runner, ws, "init", "-q")
+	gitAs(t, runner, ws, "remote", "add", "origin", "file://"+o.dir)
 	if depth == 0 {
-		gitIn(t, ws, "fetch", "-q", "--prune", "--no-recurse-submodules", "origin",
+		gitAs(t, runner, ws, "fetch", "-q", "--prune", "--no-recurse-submodules", "origin",
 			"+refs/heads/*:refs/remotes/origin/*", "+refs/tags/*:refs/tags/*", "+refs/pull/7/merge:refs/remotes/pull/7/merge")
 	} else {
-		gitIn(t, ws, "fetch", "-q", "--no-tags", "--prune", "--no-recurse-submodules", fmt.Sprintf("--depth=%d", depth),
+		gitAs(t, runner, ws, "fetch", "-q", "--no-tags", "--prune", "--no-recurse-submodules", fmt.Sprintf("--depth=%d", depth),
 			"origin", "+"+o.merge+":refs/remotes/pull/7/merge")
 	}
-	gitIn(t, ws, "checkout", "-q", "--progress", "--force", "refs/remotes/pull/7/merge")
-	chownTree(t, ws, runnerUID, runnerGID)
+	gitAs(t, runner, ws, "checkout", "-q", "--force", "refs/remotes/pull/7/merge")
 }
 
 // The hosted runner's user: uid=1001(runner) gid=121(docker).
