@@ -274,11 +274,42 @@ func (b *buildah) build(repo, tag, pkgs string) (string, time.Duration) {
 	start := time.Now()
 	cmd := b.command("bud", "--isolation", "chroot", "--pull=never", "--volume", pkgs+":/apk-standin:ro",
 		"-t", tag, "-f", filepath.Join(repo, "Dockerfile"), repo)
-	out, err := cmd.CombinedOutput()
+	pr, pw, err := os.Pipe()
 	if err != nil {
-		b.t.Fatalf("buildah bud: %v\n%s", err, out)
+		b.t.Fatal(err)
 	}
-	return string(out), time.Since(start)
+	cmd.Stdout, cmd.Stderr = pw, pw
+	if err := cmd.Start(); err != nil {
+		b.t.Fatal(err)
+	}
+	pw.Close()
+	// Time each Dockerfile step: the lines from one "STEP" line to the next.
+	var out strings.Builder
+	var steps []string
+	step, stepStart := "", start
+	endStep := func(now time.Time) {
+		if step != "" {
+			steps = append(steps, fmt.Sprintf("%6.1fs %s", now.Sub(stepStart).Seconds(), step))
+		}
+	}
+	sc := bufio.NewScanner(pr)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		out.WriteString(line + "\n")
+		if i := strings.Index(line, "STEP "); i >= 0 && i < 12 {
+			now := time.Now()
+			endStep(now)
+			step, stepStart = line, now
+		}
+	}
+	err = cmd.Wait()
+	endStep(time.Now())
+	if err != nil {
+		b.t.Fatalf("buildah bud: %v\n%s", err, out.String())
+	}
+	b.t.Logf("cold start: build steps (each until the next starts; the last includes the commit):\n%s", strings.Join(steps, "\n"))
+	return out.String(), time.Since(start)
 }
 
 func (b *buildah) config(image string) imageConfig {

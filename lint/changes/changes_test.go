@@ -39,28 +39,12 @@ diff --git a/new.md b/new.md
 }
 
 func TestSinceRealGit(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git not installed")
-	}
-	dir := t.TempDir()
-	run := func(args ...string) {
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
-	run("init", "-q")
+	dir := gitRepo(t, map[string]string{"a.md": "one\ntwo\nthree\n", "b.md": "same\n"})
 	write := func(name, text string) {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	write("a.md", "one\ntwo\nthree\n")
-	write("b.md", "same\n")
-	run("add", ".")
-	run("commit", "-qm", "base")
 	write("a.md", "one\nTWO\nthree\n")
 	t.Chdir(dir)
 	got, err := Since(".", "HEAD")
