@@ -23,5 +23,5 @@ echo "machine: $(nproc) cores, $(uname -r), load $(cut -d' ' -f1-3 /proc/loadavg
 for i in $(seq "$runs"); do
   echo "run $i:"
   LADDERLINT_IMAGE=1 go test -count=1 -v -timeout 60m -run '^TestImage$/^(version|full_run_with_findings)$' ./internal/image/ |
-    grep -E 'cold start|^(---|ok|FAIL)' | sed -e 's/^ *image_test.go:[0-9]*: /  /'
+    grep -E 'cold start|^ +[0-9.]+s |^(---|ok|FAIL)' | sed -e 's/^ *[a-z_]*_test.go:[0-9]*: /  /'
 done
