@@ -46,19 +46,29 @@ func Since(dir, rev string) (map[string]Lines, error) {
 		return nil, &Error{Msg: "comparing with a revision needs git, which is not installed"}
 	}
 	if _, err := git(dir, "rev-parse", "--git-dir"); err != nil {
-		return nil, &Error{Msg: fmt.Sprintf("%s is not inside a git repository", dir)}
+		return nil, refused(dir, err)
 	}
 	if out, err := git(dir, "rev-parse", "--verify", "--quiet", rev+"^{commit}"); err != nil || len(out) == 0 {
+		if out, _ := git(dir, "rev-parse", "--is-shallow-repository"); strings.TrimSpace(string(out)) == "true" {
+			return nil, &Error{Msg: fmt.Sprintf("%q is not in this shallow clone: check out the whole history (actions/checkout with fetch-depth: 0) or fetch it first, e.g. git fetch --depth=1 origin %s", rev, rev)}
+		}
 		return nil, &Error{Msg: fmt.Sprintf("%q is not a commit in this repository (fetch it first, e.g. git fetch --depth=1 origin %s)", rev, rev)}
 	}
 	top, err := git(dir, "rev-parse", "--show-toplevel")
 	if err != nil {
-		return nil, &Error{Msg: fmt.Sprintf("%s is not inside a git repository", dir)}
+		return nil, refused(dir, err)
 	}
 	root := strings.TrimSpace(string(top))
-	out, err := git(root, "diff", "--no-color", "--no-ext-diff", "--unified=0", "--diff-filter=d", rev, "--")
+	// diff-index, not diff: the porcelain refreshes the index's stat data and
+	// rewrites .git/index when a file was touched since checkout (as root in
+	// the Action's container, leaving a root-owned index in the user's
+	// workspace); GIT_OPTIONAL_LOCKS=0 does not stop that. The plumbing only
+	// reads: stat-dirty files are compared by content, so an unchanged file
+	// gives no hunk. No rename detection: a renamed page counts as new.
+	out, err := git(root, "diff-index", "--patch", "--no-color", "--no-ext-diff", "--no-textconv", "--unified=0",
+		"--diff-filter=d", rev, "--")
 	if err != nil {
-		return nil, &Error{Msg: "git diff failed: " + err.Error()}
+		return nil, &Error{Msg: "git diff-index failed: " + err.Error()}
 	}
 	wd, _ := os.Getwd()
 	files := map[string]Lines{}
@@ -72,9 +82,23 @@ func Since(dir, rev string) (map[string]Lines, error) {
 	return files, nil
 }
 
+// refused explains why git would not read the repository of dir: not a
+// repository at all, or git's own reason (say, "detected dubious ownership"
+// when the folder belongs to another user), on one line.
+func refused(dir string, err error) *Error {
+	msg := err.Error()
+	if strings.Contains(msg, "not a git repository") {
+		return &Error{Msg: fmt.Sprintf("%s is not inside a git repository", dir)}
+	}
+	msg = strings.Join(strings.Fields(strings.TrimPrefix(msg, "fatal: ")), " ")
+	return &Error{Msg: fmt.Sprintf("git refuses to read the repository of %s: %s", dir, msg)}
+}
+
+// git runs a git command that only reads the repository.
 func git(dir string, args ...string) ([]byte, error) {
 	cmd := exec.Command("git", args...)
 	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -90,7 +114,7 @@ func git(dir string, args ...string) ([]byte, error) {
 
 var hunk = regexp.MustCompile(`^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@`)
 
-// parseDiff reads `git diff --unified=0` output.
+// parseDiff reads `git diff-index --patch --unified=0` output.
 func parseDiff(out []byte) map[string]Lines {
 	files := map[string]Lines{}
 	var cur string

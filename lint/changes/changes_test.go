@@ -1,11 +1,17 @@
 package changes
 
 import (
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
+	"time"
 )
 
 func TestParseDiff(t *testing.T) {
@@ -33,28 +39,12 @@ diff --git a/new.md b/new.md
 }
 
 func TestSinceRealGit(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git not installed")
-	}
-	dir := t.TempDir()
-	run := func(args ...string) {
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
-	run("init", "-q")
+	dir := gitRepo(t, map[string]string{"a.md": "one\ntwo\nthree\n", "b.md": "same\n"})
 	write := func(name, text string) {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	write("a.md", "one\ntwo\nthree\n")
-	write("b.md", "same\n")
-	run("add", ".")
-	run("commit", "-qm", "base")
 	write("a.md", "one\nTWO\nthree\n")
 	t.Chdir(dir)
 	got, err := Since(".", "HEAD")
@@ -83,5 +73,150 @@ func TestSinceRealGit(t *testing.T) {
 		if _, err := os.Stat(p); err != nil {
 			t.Errorf("path %q does not name the changed file from the current folder: %v", p, err)
 		}
+	}
+}
+
+// gitRepo makes a repository with one commit of files in a new folder.
+func gitRepo(t *testing.T, files map[string]string) string {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	dir := t.TempDir()
+	run := func(args ...string) {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	run("init", "-q")
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run("add", ".")
+	run("commit", "-qm", "base")
+	return dir
+}
+
+// TestSinceNeverWrites: a file touched after checkout (same content, new
+// modification time) is not a change, and asking git leaves .git exactly as
+// it was: `git diff` would refresh and rewrite .git/index.
+func TestSinceNeverWrites(t *testing.T) {
+	dir := gitRepo(t, map[string]string{"a.md": "one\ntwo\n", "b.md": "same\n"})
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("one\nTWO\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(filepath.Join(dir, "b.md"), later, later); err != nil {
+		t.Fatal(err)
+	}
+	before := gitState(t, dir)
+	t.Chdir(dir)
+	got, err := Since(".", "HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, map[string]Lines{"a.md": {{2, 2}}}) {
+		t.Errorf("got %v, want a.md line 2 only", got)
+	}
+	if after := gitState(t, dir); after != before {
+		b, a := strings.Split(before, "\n"), strings.Split(after, "\n")
+		for _, l := range b {
+			if !slices.Contains(a, l) {
+				t.Errorf(".git changed: was %s", l)
+			}
+		}
+		for _, l := range a {
+			if !slices.Contains(b, l) {
+				t.Errorf(".git changed: now %s", l)
+			}
+		}
+	}
+}
+
+// gitState describes every file under dir/.git: name, size, time, content.
+func gitState(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	err := filepath.WalkDir(filepath.Join(dir, ".git"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "%s %v %d %d", p, info.Mode(), info.Size(), info.ModTime().UnixNano())
+		if info.Mode().IsRegular() {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(&b, " %x", sha256.Sum256(data))
+		}
+		b.WriteString("\n")
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestSinceSaysWhyGitRefuses: a repository owned by another user is
+// refused by git (CVE-2022-24765); the error says git's reason, not "not
+// inside a git repository".
+func TestSinceSaysWhyGitRefuses(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to give the repository to another user")
+	}
+	dir := gitRepo(t, map[string]string{"a.md": "one\n"})
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		return os.Lchown(p, 1001, 121)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("HOME", t.TempDir()) // no safe.directory from the user's or the system's configuration
+	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+	t.Setenv("GIT_CONFIG_GLOBAL", "")
+	_, err = Since(dir, "HEAD")
+	if err == nil || !strings.Contains(err.Error(), "dubious ownership") || strings.Contains(err.Error(), "not inside a git repository") ||
+		strings.Contains(err.Error(), "\n") {
+		t.Errorf("err = %v, want git's reason (dubious ownership) on one line", err)
+	}
+	if _, err := Since(t.TempDir(), "HEAD"); err == nil || !strings.Contains(err.Error(), "not inside a git repository") {
+		t.Errorf("outside a repository: %v", err)
+	}
+}
+
+// TestSinceShallow: a revision missing from a shallow clone is explained
+// with the fix (fetch-depth: 0).
+func TestSinceShallow(t *testing.T) {
+	src := gitRepo(t, map[string]string{"a.md": "one\n"})
+	cmd := exec.Command("git", "-c", "protocol.file.allow=always", "commit", "-q", "--allow-empty", "-m", "second")
+	cmd.Dir = src
+	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	first, err := exec.Command("git", "-C", src, "rev-parse", "HEAD~1").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	clone := filepath.Join(t.TempDir(), "clone")
+	if out, err := exec.Command("git", "clone", "-q", "--depth=1", "file://"+src, clone).CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	_, err = Since(clone, strings.TrimSpace(string(first)))
+	if err == nil || !strings.Contains(err.Error(), "shallow clone") || !strings.Contains(err.Error(), "fetch-depth: 0") {
+		t.Errorf("err = %v, want the shallow clone explained", err)
 	}
 }

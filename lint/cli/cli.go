@@ -42,6 +42,7 @@ const usage = `usage: ladderlint [flags] [PATH...]       lint markdown files and
                                             what changed in every ladder since git revision REV
        ladderlint init [-force] [-dry-run] [PATH]
                                             pin the ladders found in a starter .ladderlint.yml
+       ladderlint version                   print the version (also -version)
 
 flags:
 `
@@ -72,6 +73,7 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 	changedSince := fs.String("changed-since", "", "lint only pages changed since this git revision, and report the ladders the diff touches")
 	verify := fs.Bool("verify", false, "config: only check the configuration file, print nothing when it is valid")
 	changesFile := fs.String("changes-file", "", "with -changed-since: also write the ladder changes (as `ladderlint diff -format markdown`) to this file")
+	showVersion := fs.Bool("version", false, "print the version and exit")
 	var outputs []output
 	fs.Func("output", "also write a report to a file, as FORMAT=PATH (formats: "+strings.Join(fileFormats, ", ")+"); repeatable", func(v string) error {
 		o, err := parseOutput(v)
@@ -85,6 +87,9 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 			return ExitClean
 		}
 		return ExitUsage
+	}
+	if *showVersion || cmd == "version" {
+		return printVersion(stdout)
 	}
 	if cmd == "rules" {
 		return rules(stdout)
@@ -282,7 +287,7 @@ func rules(w io.Writer) int {
 func Run() int { return Main(os.Args[1:], os.Stdout, os.Stderr, os.Getenv) }
 
 // subcommands are the words that select what ladderlint does besides linting.
-var subcommands = []string{"extract", "rules", "config", "diff", "init"}
+var subcommands = []string{"extract", "rules", "config", "diff", "init", "version"}
 
 // valueFlags take a value in the next argument ("-config FILE").
 var valueFlags = []string{"config", "format", "fail-level", "max-file-size", "changed-since", "output", "changes-file"}
