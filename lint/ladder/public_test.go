@@ -20,6 +20,7 @@ import (
 //   - ../shared/corpus/public-ladders/    (16 pages)
 //   - ../shared/corpus/public-ladders-2/  (48 pages, pages/ sub-folder)
 //   - testdata/public-ladders-3/           (our own finds, pages/ sub-folder)
+//   - testdata/public-ladders-4/           (held-out finds: measured, not in the floor)
 //
 // Each MANIFEST.tsv row gives the ladders of a page: level labels in page
 // order, "," between levels, ";" between ladders, "\," and "\;" escaped.
@@ -115,6 +116,7 @@ func publicSets() []publicSet {
 		{name: "public-ladders", dir: filepath.Join(corpus, "public-ladders"), pages: filepath.Join(corpus, "public-ladders")},
 		{name: "public-ladders-2", dir: filepath.Join(corpus, "public-ladders-2"), pages: filepath.Join(corpus, "public-ladders-2", "pages")},
 		{name: "public-ladders-3", dir: "../../testdata/public-ladders-3", pages: "../../testdata/public-ladders-3/pages", written: true},
+		{name: "public-ladders-4", dir: "../../testdata/public-ladders-4", pages: "../../testdata/public-ladders-4/pages", written: true},
 	}
 }
 
