@@ -66,10 +66,13 @@ func Assemble(pages []*LevelPage, indexFor func(dir string) []*markdown.Page, op
 		byTrack := map[string][]*LevelPage{}
 		var tracks []string
 		for _, p := range ps {
-			if byTrack[p.Level.Track] == nil {
-				tracks = append(tracks, p.Level.Track)
+			// Titles of one folder are one family ("Engineering Manager",
+			// "Director of Engineering", "VP of Engineering"); codes go by track.
+			fam := family(p.Level.Parsed)
+			if byTrack[fam] == nil {
+				tracks = append(tracks, fam)
 			}
-			byTrack[p.Level.Track] = append(byTrack[p.Level.Track], p)
+			byTrack[fam] = append(byTrack[fam], p)
 		}
 		for _, tr := range tracks {
 			g := byTrack[tr]
@@ -84,6 +87,12 @@ func Assemble(pages []*LevelPage, indexFor func(dir string) []*markdown.Page, op
 			}
 			sort.SliceStable(g, func(i, j int) bool {
 				a, b := g[i].Level, g[j].Level
+				if na, nb := g[i].fileRank(), g[j].fileRank(); na > 0 && nb > 0 && na != nb {
+					return na < nb // "level-2-engineer.md" before "level-3-senior.md"
+				}
+				if a.Parsed.Seniority != b.Parsed.Seniority && a.Parsed.Title && b.Parsed.Title {
+					return a.Parsed.Seniority < b.Parsed.Seniority
+				}
 				if a.Rank != b.Rank {
 					return a.Rank < b.Rank
 				}
@@ -181,9 +190,22 @@ func sameName(a, b string) bool {
 // namedAfter reports whether the page's file name is its level's name, or
 // a part of it ("eng1.md" for "ENG1 Engineer", "pleno.md" for "Pleno").
 func namedAfter(p *LevelPage) bool {
-	stem := slug(p.stem())
+	stem := numbered.ReplaceAllString(slug(p.stem()), "")
 	label := slug(p.Level.Label)
 	return stem != "" && strings.Contains("-"+label+"-", "-"+stem+"-")
+}
+
+// numbered is the number a file name gives its level: "level-2-engineer",
+// "02-senior", "l3-staff".
+var numbered = regexp.MustCompile(`^(?:level-|lvl-|l|n)?(\d{1,2})-`)
+
+// fileRank is the number in the page's file name, or 0.
+func (p *LevelPage) fileRank() int {
+	m := numbered.FindStringSubmatch(slug(p.stem()))
+	if m == nil {
+		return 0
+	}
+	return atoi(m[1])
 }
 
 // accents folds the accented letters of Latin-script titles ("Júnior",

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Label is what a level label normalizes to.
@@ -214,7 +215,19 @@ func (m *Matcher) matchName(s string) (Label, bool) {
 
 // Match parses s as a level label.
 func (m *Matcher) Match(s string) (Label, bool) {
-	s = strings.TrimSpace(s)
+	// "🕵 IC1 Engineer (Code Cadet)", "• Senior": symbols before the label.
+	trimmed := strings.TrimLeftFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '"' && r != '“' && r != '\''
+	})
+	lb, ok := m.match(strings.TrimRightFunc(trimmed, unicode.IsSpace))
+	if ok && len(trimmed) < len(s) {
+		lb.TokenStart += len(s) - len(trimmed)
+		lb.TokenEnd += len(s) - len(trimmed)
+	}
+	return lb, ok
+}
+
+func (m *Matcher) match(s string) (Label, bool) {
 	if s == "" || len(s) > 400 {
 		return Label{}, false
 	}
