@@ -327,7 +327,7 @@ func (x *extractor) plausibleHeadingTables(l *Ladder, headers []string) bool {
 var (
 	// careerTerms are the words that say a table is about careers; "level"
 	// is left out, as maturity and support levels use it too.
-	careerTerms = regexp.MustCompile(`(?i)\b(career|ladders?|progression|frameworks?|grades?|bands?|jobs?|roles?|titles?|positions?|competenc\w*|promotions?|seniority|expectations?|responsibilit\w*|skills?)\b`)
+	careerTerms = regexp.MustCompile(`(?i)\b(career|ladders?|progression|frameworks?|grades?|bands?|jobs?|roles?|titles?|positions?|competenc\w*|promotions?|seniority|expectations?|responsibilit\w*|skills?|carreira|carrera|carrière|karriere|senioridade|senioridad|cargos?|trilhas?|キャリア|职级|晋升|커리어)\b`)
 	// counterTerms say a table of levels is about something else: the
 	// priorities, severities, maturity, plans and support tiers of other pages.
 	counterTerms = regexp.MustCompile(`(?i)\b(priorit(y|ies)|severit(y|ies)|incidents?|sev\s?\d|maturity|pricing|prices?|plans?|subscriptions?|sla|slo|support\s+(tiers?|levels?)|(tiers?|levels?)\s+of\s+support|versions?)\b`)

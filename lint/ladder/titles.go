@@ -25,7 +25,7 @@ var seniority = map[string]int{
 	"mid": 30, "mid-level": 30, "middle": 30, "intermediate": 30, "medior": 30, "regular": 30, "pleno": 30, "semi-senior": 30, "semisenior": 30, "ssr": 30,
 	"intermédiaire": 30, "intermediário": 30, "intermediario": 30, "intermedio": 30, "confirmé": 30,
 	"senior": 40, "sr": 40, "sênior": 40, "sénior": 40, "señor": 40, "старший": 40, "experienced": 40,
-	"lead": 50, "staff": 50, "expert": 50, "ведущий": 50,
+	"lead": 50, "staff": 50, "expert": 50, "ведущий": 50, "especialista": 50, "experto": 50, "spécialiste": 50,
 	"principal": 60, "главный": 60, "architect-level": 60,
 	"distinguished": 70, "fellow": 80, "advanced": 40, "leading": 60,
 }
