@@ -24,13 +24,31 @@ var weakCodes = map[string]bool{"P": true, "D": true, "E": true, "L": true}
 // "SFIA 5", "Nível 2".
 var wordFamily = regexp.MustCompile(`^(?i)(level|lvl|rank|grade|band|sfia(?: level)?|career level|job level|nível|nivel|niveau|stufe)\s*[-#:.]?\s*(\d{1,2})([a-d])?(?:$|[\s:.,;)/\-–—→|])`)
 
+// span matches what follows a code when the label names a range of levels
+// ("IC1-IC2", "L3 to L5") or a move between two ("IC1 → IC2", "SWE-3 →
+// SWE-6: …").
+var (
+	rangeRest      = regexp.MustCompile(`^\s*(?:-|–|—|to|through|/)\s*[A-Za-z]{0,4}[ \-]?\d`)
+	transitionRest = regexp.MustCompile(`^\s*(?:→|->|=>|⇒)\s*[A-Za-z]{0,4}[ \-]?\d`)
+)
+
+// romanWordFamily matches "Level I", "Level IV", "Grade II".
+var romanWordFamily = regexp.MustCompile(`^(?i:level|lvl|grade|band|rank)\s+([IVX]{1,4})(?:$|[\s:.,;)/\-–—→|])`)
+
 // matchFamily recognises the numbered families.
 func matchFamily(s string) (Label, bool) {
 	if m := codeFamily.FindStringSubmatchIndex(s); m != nil {
+		end := m[7]
+		if m[8] >= 0 {
+			end = m[9]
+		}
+		if rangeRest.MatchString(s[end:]) {
+			return Label{}, false // "IC1-IC2": two levels, not one
+		}
 		letters := strings.ToUpper(s[m[2]:m[3]])
 		rank, _ := strconv.Atoi(s[m[6]:m[7]])
 		lb := Label{Track: letters, Rank: rank, Prefix: s[m[2]:m[5]], Weak: weakCodes[letters],
-			TokenStart: 0, TokenEnd: m[7]}
+			TokenStart: 0, TokenEnd: m[7], Transition: transitionRest.MatchString(s[end:])}
 		if m[8] >= 0 {
 			lb.Sub = int(strings.ToLower(s[m[8]:m[9]])[0]-'a') + 1
 			lb.TokenEnd = m[9]
@@ -56,4 +74,18 @@ func matchFamily(s string) (Label, bool) {
 		return lb, true
 	}
 	return Label{}, false
+}
+
+// matchRomanWord recognises "Level I", "Level II" (no digit, so it is tried
+// apart from the other families).
+func matchRomanWord(s string) (Label, bool) {
+	m := romanWordFamily.FindStringSubmatchIndex(s)
+	if m == nil {
+		return Label{}, false
+	}
+	n := romans[strings.ToLower(s[m[2]:m[3]])]
+	if n == 0 {
+		return Label{}, false
+	}
+	return Label{Track: DefaultTrack, Rank: n, Prefix: s[:m[2]], Roman: true, Weak: true, TokenEnd: m[3]}, true
 }

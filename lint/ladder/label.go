@@ -24,6 +24,9 @@ type Label struct {
 	// a missing level the way the page would ("Level 4", not "L4").
 	Prefix, Suffix string
 	Roman          bool
+	// Transition is set for a move between two levels ("IC1 → IC2"); the
+	// label is read as its first level.
+	Transition bool
 	// Bare is set when the label is the number alone ("level: 3" in YAML
 	// front matter, "3" under a "Level" header).
 	Bare bool
@@ -248,6 +251,8 @@ func (m *Matcher) match(s string) (Label, bool) {
 		if lb, ok := m.matchPatterns(s); ok {
 			return lb, true
 		}
+	} else if lb, ok := matchRomanWord(s); ok {
+		return lb, true
 	}
 	return matchTitle(s)
 }

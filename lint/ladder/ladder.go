@@ -157,8 +157,9 @@ func Extract(page *markdown.Page, opt Options) []*Ladder {
 	return kept
 }
 
-// dropOverviews removes a heading ladder of prose only (one Expectations
-// category) whose levels another ladder of the page describes in full: an
+// dropOverviews removes a heading or bold-label ladder of prose only (one
+// Expectations category), or a table of moves between levels ("IC1 →
+// IC2"), whose levels another ladder of the page describes in full: an
 // overview such as "## Career Levels" with a paragraph per level above a
 // category-major ladder of the same levels.
 func dropOverviews(ladders []*Ladder) []*Ladder {
@@ -172,8 +173,13 @@ func dropOverviews(ladders []*Ladder) []*Ladder {
 }
 
 func isOverview(l *Ladder, all []*Ladder) bool {
-	if l.Format != Headings || len(l.Categories) != 1 || l.Categories[0].Name != Expectations {
-		return false
+	transitions := true
+	for _, lv := range l.Levels {
+		transitions = transitions && lv.Parsed.Transition
+	}
+	prose := (l.Format == Headings || l.Format == BoldLevels) && len(l.Categories) == 1 && l.Categories[0].Name == Expectations
+	if !prose && !transitions {
+		return false // "IC1 → IC2" rows are how long each move takes, not levels
 	}
 	for _, o := range all {
 		if o == l || len(o.Categories) < 2 {

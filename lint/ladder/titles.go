@@ -26,7 +26,7 @@ var seniority = map[string]int{
 	"intermédiaire": 30, "intermediário": 30, "intermediario": 30, "intermedio": 30, "confirmé": 30,
 	"senior": 40, "sr": 40, "sênior": 40, "sénior": 40, "señor": 40, "старший": 40, "experienced": 40,
 	"lead": 50, "staff": 50, "expert": 50, "ведущий": 50, "especialista": 50, "experto": 50, "spécialiste": 50,
-	"principal": 60, "главный": 60, "architect-level": 60,
+	"principal": 60, "главный": 60, "architect-level": 60, "first-line": 25, "second-line": 35, "top": 70,
 	"distinguished": 70, "fellow": 80, "advanced": 40, "leading": 60,
 }
 
@@ -38,7 +38,8 @@ var roleNouns = map[string]bool{
 	"pm": true, "em": true, "contributor": true, "representative": true, "rep": true, "sdr": true, "bdr": true,
 	"ae": true, "strategist": true, "marketer": true, "recruiter": true, "coordinator": true, "steward": true,
 	"maintainer": true, "agent": true, "advocate": true, "technician": true, "operator": true, "accountant": true,
-	"owner": true, "executive": true, "lead": true, "partner": true, "advisor": true, "generalist": true,
+	"owner": true, "executive": true, "lead": true, "partner": true, "advisor": true, "generalist": true, "leader": true,
+	"apm": true, "gpm": true, "tpm": true, "sdet": true,
 	"desenvolvedor": true, "desenvolvedora": true, "engenheiro": true, "engenheira": true, "programador": true,
 	"programadora": true, "desarrollador": true, "desarrolladora": true, "ingeniero": true, "ingeniera": true,
 	"analista": true, "diseñador": true, "diseñadora": true, "développeur": true, "développeuse": true,
@@ -136,6 +137,9 @@ func matchTitle(s string) (Label, bool) {
 	if !hasTitleWord(s) {
 		return Label{}, false // no word a title is made of
 	}
+	if strings.Count(s, "→")+strings.Count(s, "->") >= 2 {
+		return Label{}, false // "Junior → Senior → Staff": a path, not a level
+	}
 	end := titleEnd(s)
 	if strings.Count(s[:end], " ") > 9 {
 		return Label{}, false // a sentence, not a title
@@ -155,6 +159,7 @@ func matchTitle(s string) (Label, bool) {
 		return Label{}, false
 	}
 	lb.TokenStart, lb.TokenEnd = 0, len(strings.TrimRight(s[:end], " "))
+	lb.Transition = transitionRest.MatchString(s[end:]) || strings.HasPrefix(strings.TrimSpace(s[end:]), "→")
 	if lb.code == "" {
 		lb.code = strings.Join(strings.Fields(s[:lb.TokenEnd]), " ")
 	}
@@ -188,7 +193,7 @@ func parseTitle(s string) (Label, bool) {
 	roman := false
 	var stem []string
 	for i, w := range words {
-		lw := strings.ToLower(strings.TrimRight(w, ".,"))
+		lw := strings.ToLower(strings.TrimRight(w, ".,+")) // "Principal+ Engineer"
 		switch {
 		case lw == "senior" || lw == "sr" || lw == "sênior" || lw == "sénior":
 			senior = true
@@ -221,7 +226,9 @@ func parseTitle(s string) (Label, bool) {
 			// "Développeur de niveau intermédiaire"
 		case role >= 0 && exec > 0 && isWordy(w):
 			stem = append(stem, lw) // "Head of Design", "VP of Engineering"
-		case role < 0 && isWordy(w) && !stopWords[lw] && !isLowerLatin(w):
+		case role < 0 && isWordy(strings.TrimRight(w, "+")) && !stopWords[lw] && (i > 0 || !isLowerLatin(w)):
+			// Domain words; after the first word they may be lower case
+			// ("Senior software engineer").
 			others++
 			stem = append(stem, lw)
 		default:
