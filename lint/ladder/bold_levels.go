@@ -409,7 +409,9 @@ func (x *extractor) careerSection(si int, labels []string) bool {
 			return true
 		}
 	}
-	return careerTitleWords.MatchString(strings.Join(chain, "\n"))
+	// The headings above, or what names the page (front matter title, path).
+	return careerTitleWords.MatchString(strings.Join(chain, "\n")) ||
+		careerTitleWords.MatchString(x.pageTitle()) || careerTitleWords.MatchString(x.pagePath())
 }
 
 // headingChain is the heading of section si and the headings of the

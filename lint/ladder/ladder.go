@@ -436,7 +436,7 @@ var weakTracks = map[string]bool{"P": true, "D": true, "E": true, "L": true}
 var (
 	careerWords = regexp.MustCompile(`(?i)\b(levels?|career|ladders?|progression|frameworks?|grades?|bands?|job|roles?|titles?|positions?|competenc\w*|promotions?|seniority|expectations?|growth|carreira|carrera|carrière|niveaux?|níveis|nível|nivel|niveles|senioridade|seniority|karriere|キャリア|等级|职级|晋升|커리어|레벨)\b`)
 	roleWords   = regexp.MustCompile(`(?i)\b(engineer\w*|developers?|managers?|sdrs?|ae|leads?|designers?|analysts?|pm|directors?|executives?|representatives?|account|commercial|enterprise|strategic|mid-market|program|marketing|sales|support|consultants?|specialists?|architects?|scientists?)\b`)
-	trapWords   = regexp.MustCompile(`(?i)\b(priorit(y|ies)|severit(y|ies)|sev|incidents?|env|environments?|decisions?|tiers?|launch(es)?|phases?|steps?|stages?|sprints?|status|risks?|releases?|milestones?|options?|maturity|pricing|prices?|slas?|slos?|versions?|difficulty|logging|log levels?|escalations?|capacity|staffing|contingenc\w*|confidential\w*|criticality|classifications?)\b|\$`)
+	trapWords   = regexp.MustCompile(`(?i)\b(priorit(y|ies)|severit(y|ies)|sev|incidents?|env|environments?|decisions?|tiers?|launch(es)?|phases?|steps?|stages?|sprints?|status|risks?|releases?|milestones?|options?|maturity|pricing|prices?|slas?|slos?|versions?|difficulty|logging|log levels?|escalations?|capacity|staffing|salary|salaries|compensation|pay|wages?|給与|報酬|年収|薪酬|salário|salarios?|sueldos?|gehalt|contingenc\w*|confidential\w*|criticality|classifications?)\b|\$`)
 )
 
 // careerContext keeps a ladder only when it reads as a career ladder. A
