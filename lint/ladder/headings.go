@@ -137,6 +137,9 @@ func (x *extractor) headings() []*Ladder {
 				// "##### Expectations" under "### Senior Engineer": for each level under it.
 				grp.cells = append(grp.cells, s)
 				subheadings[strings.ToLower(s.Heading.Value)] = true
+			case lv != nil && len(s.Items) == 0 && len(s.Paragraphs) == 0 && i+1 < len(secs) && secs[i+1].Level > s.Level:
+				// "#### Skills needed for this level" over its "#####"
+				// categories: a group of categories, not an empty one.
 			case lv != nil:
 				// "### Knowledge" under "## Level 1": a sub-heading names a category.
 				addCategory(l, lv, s.Heading.Value, s.Heading.Span, sectionCell(s))

@@ -367,7 +367,10 @@ func (x *extractor) cellPlaceholder(text string) string {
 		return ""
 	}
 	rest := strings.TrimSpace(text[loc[1]:])
-	if loc[0] <= 2 && (rest == "" || strings.ContainsAny(rest[:1], ".,;:-–—()!")) || len(strings.Fields(text)) == 1 {
+	// A lone token is the whole cell ("TBD."), not a word inside a run of
+	// text written without spaces ("…適用されない（n/a）").
+	if loc[0] <= 2 && (rest == "" || strings.ContainsAny(rest[:1], ".,;:-–—()!")) ||
+		len(strings.Fields(text)) == 1 && len(text) <= len(p)+3 {
 		return p
 	}
 	return ""
