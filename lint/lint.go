@@ -291,10 +291,7 @@ func mayHoldLadder(data []byte, m *ladder.Matcher) bool {
 	if bytes.Contains(data, []byte("ladderlint-")) {
 		return true
 	}
-	return markdown.MayHoldLadder(data, func(h string) bool {
-		_, ok := m.Match(h)
-		return ok
-	})
+	return markdown.MayHoldLadder(data, m.Signals)
 }
 
 // discover expands opt.Paths into a sorted list of slash-separated paths.

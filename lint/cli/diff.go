@@ -163,10 +163,7 @@ func DiffSince(rev string, paths []string, cfg *config.Config) (*diff.Report, er
 		return nil, err
 	}
 	mayHold := func(data []byte) bool {
-		return bytes.Contains(data, []byte("ladderlint-")) || markdown.MayHoldLadder(data, func(h string) bool {
-			_, ok := matcher.Match(h)
-			return ok
-		})
+		return bytes.Contains(data, []byte("ladderlint-")) || markdown.MayHoldLadder(data, matcher.Signals)
 	}
 	var baseSet, headSet []diff.Page
 	unchanged := 0

@@ -135,6 +135,15 @@ func NewMatcher(patterns []string) (*Matcher, error) {
 	return m, nil
 }
 
+// Signals reports whether s is a label the pre-scan should count towards
+// a ladder (markdown.MayHoldLadder): any level label but a bare role
+// ("Manager", "Designer"), which a handbook mentions everywhere. A ladder of
+// titles has more ranked titles ("Senior Designer") than bare roles.
+func (m *Matcher) Signals(s string) bool {
+	lb, ok := m.Match(s)
+	return ok && (!lb.Title || lb.Ranked)
+}
+
 // MatcherFor is the matcher a configuration asks for: the built-in
 // recognition (NewDefaultMatcher) unless patterns replace it, plus the
 // configured names.

@@ -464,7 +464,7 @@ func (x *extractor) careerContext(l *Ladder) bool {
 		}
 		ranks[lv.Rank] = true
 	}
-	if titles > 0 && titles == len(l.Levels) && (ranked*2 < len(l.Levels) || len(ranks) < 2 ||
+	if titles > 0 && titles == len(l.Levels) && (ranked < 2 || ranked*2 < len(l.Levels) || len(ranks) < 2 ||
 		sharedTracks(l.Levels)*2 < len(l.Levels) && !climbs(l.Levels)) {
 		return false
 	}

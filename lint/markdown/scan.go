@@ -205,7 +205,9 @@ func labelLine(line []byte, isLevel func(string) bool) bool {
 			label = line[:i]
 		}
 	}
-	if len(label) == 0 || len(label) > 80 {
+	// A label is a few words; a list item that is a sentence is not one
+	// (and costs a matcher call per line of a long page).
+	if len(label) == 0 || len(label) > 80 || bytes.Count(label, []byte(" ")) > 8 {
 		return false
 	}
 	return isLevel(plain(string(label)))
