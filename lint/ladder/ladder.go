@@ -144,7 +144,7 @@ func Extract(page *markdown.Page, opt Options) []*Ladder {
 			}
 			l.Name = x.headingBefore(l.Span.Start, depth)
 		}
-		if !x.careerContext(l) {
+		if !x.careerContext(l) || !saysSomething(l) {
 			continue
 		}
 		for _, lv := range l.Levels {
@@ -437,9 +437,9 @@ func hasContent(cells []*Cell) bool {
 var weakTracks = map[string]bool{"P": true, "D": true, "E": true, "L": true}
 
 var (
-	careerWords = regexp.MustCompile(`(?i)\b(levels?|career|ladders?|progression|frameworks?|grades?|bands?|job|roles?|titles?|positions?|competenc\w*|promotions?|seniority|expectations?|growth|carreira|carrera|carrière|niveaux?|níveis|nível|nivel|niveles|senioridade|seniority|karriere|キャリア|等级|职级|晋升|커리어|레벨)\b`)
+	careerWords = regexp.MustCompile(`(?i)\b(levels?|career|ladders?|progression|frameworks?|grades?|bands?|job|roles?|titles?|positions?|competenc\w*|promotions?|seniority|expectations?|growth|carreira|carrera|carrière|niveaux?|níveis|nível|nivel|niveles|senioridade|karriere)\b|キャリア|等级|职级|晋升|커리어|레벨|等級|グレード`)
 	roleWords   = regexp.MustCompile(`(?i)\b(engineer\w*|developers?|managers?|sdrs?|ae|leads?|designers?|analysts?|pm|directors?|executives?|representatives?|account|commercial|enterprise|strategic|mid-market|program|marketing|sales|support|consultants?|specialists?|architects?|scientists?)\b`)
-	trapWords   = regexp.MustCompile(`(?i)\b(priorit(y|ies)|severit(y|ies)|sev|incidents?|env|environments?|decisions?|tiers?|launch(es)?|phases?|steps?|stages?|sprints?|status|risks?|releases?|milestones?|options?|maturity|pricing|prices?|slas?|slos?|versions?|difficulty|logging|log levels?|escalations?|capacity|staffing|salary|salaries|compensation|pay|wages?|給与|報酬|年収|薪酬|salário|salarios?|sueldos?|gehalt|contingenc\w*|confidential\w*|criticality|classifications?)\b|\$`)
+	trapWords   = regexp.MustCompile(`(?i)\b(priorit(y|ies)|severit(y|ies)|sev|incidents?|env|environments?|decisions?|tiers?|launch(es)?|phases?|steps?|stages?|sprints?|status|risks?|releases?|milestones?|options?|maturity|pricing|prices?|slas?|slos?|versions?|difficulty|logging|log levels?|escalations?|capacity|staffing|salary|salaries|compensation|pay|wages?|salário|salarios?|sueldos?|gehalt|contingenc\w*|confidential\w*|criticality|classifications?)\b|\$|給与|報酬|年収|薪酬|重要度|価格|料金`)
 )
 
 // careerContext keeps a ladder only when it reads as a career ladder. A
@@ -528,6 +528,29 @@ func climbs(levels []*Level) bool {
 		dir = d
 	}
 	return true
+}
+
+// saysSomething reports whether the cells of a ladder read as
+// expectations rather than figures: a list of salaries per level ("$150k –
+// $200k") is shaped like a ladder. Tables check this themselves
+// (plausible), with room for title-keyed figures.
+func saysSomething(l *Ladder) bool {
+	if l.Table != "" || l.Format == FrontMatterTopics || l.Format == LevelFiles {
+		return true
+	}
+	figures, filled := 0, 0
+	for _, lv := range l.Levels {
+		for _, c := range append([]*Cell{lv.Summary}, lv.Cells...) {
+			if c == nil || c.Empty() {
+				continue
+			}
+			filled++
+			if !isProse(c.Text) && strings.ContainsAny(c.Text, "0123456789") {
+				figures++
+			}
+		}
+	}
+	return figures*2 <= filled
 }
 
 // around is the text of the headings above offset: the nearest heading of
