@@ -172,7 +172,7 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 		}
 		return ExitClean
 	}
-	run := &report.Run{Files: res.Files, Ladders: res.Ladders, Findings: res.Findings, Sources: res.Sources, Unreadable: len(res.Errors)}
+	run := &report.Run{Files: res.Files, Ladders: res.Ladders, Findings: res.Findings, Sources: res.Sources, Unreadable: len(res.Errors), Config: cfg.Path}
 	exit := exitFor(res.Findings, cfg.FailLevel)
 	if *changesFile != "" && *changedSince == "" {
 		toolError(flagName("changes-file") + " needs " + flagName("changed-since") + ": the changes are against that revision")
@@ -252,21 +252,57 @@ func exitFor(findings []check.Finding, failLevel string) int {
 	return ExitClean
 }
 
-// loadConfig reads -config, else .ladderlint.yml at the lint root (the
-// first PATH when it is a folder), else in the current folder, else defaults.
+// loadConfig reads -config, else the nearest .ladderlint.yml found by
+// searching upward from the first PATH (its folder when it is a file; the
+// current folder without PATH) to the repository root (the folder holding
+// .git), else the defaults.
 func loadConfig(path string, paths []string) (*config.Config, error) {
 	if path != "" {
 		return config.Load(path, true)
 	}
+	start := "."
 	if len(paths) > 0 {
-		if info, err := os.Stat(paths[0]); err == nil && info.IsDir() {
-			p := filepath.Join(paths[0], config.FileName)
-			if _, err := os.Stat(p); err == nil {
-				return config.Load(p, true)
-			}
+		start = paths[0]
+		if info, err := os.Stat(start); err != nil || !info.IsDir() {
+			start = filepath.Dir(start)
 		}
 	}
-	return config.Load(config.FileName, false)
+	if p := findConfig(start); p != "" {
+		return config.Load(p, true)
+	}
+	return config.Default(), nil
+}
+
+// findConfig returns the .ladderlint.yml nearest to dir, in dir or a parent
+// up to the first folder holding .git, or "". The path is relative to the
+// current folder when dir is.
+func findConfig(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		p := filepath.Join(abs, config.FileName)
+		if info, err := os.Stat(p); err == nil && !info.IsDir() {
+			if filepath.IsAbs(dir) {
+				return p
+			}
+			if wd, err := os.Getwd(); err == nil {
+				if rel, err := filepath.Rel(wd, p); err == nil {
+					return rel
+				}
+			}
+			return p
+		}
+		if _, err := os.Stat(filepath.Join(abs, ".git")); err == nil {
+			return "" // the repository root
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			return ""
+		}
+		abs = parent
+	}
 }
 
 // rules prints every rule with its default severity and help.

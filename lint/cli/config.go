@@ -43,9 +43,7 @@ func showConfig(path string, paths []string, verify bool, stdout, stderr io.Writ
 	if len(eff.Levels.Patterns) == 0 {
 		eff.Levels.Patterns = ladder.DefaultLevelPatterns
 	}
-	if eff.Placeholders == nil {
-		eff.Placeholders = ladder.DefaultPlaceholders
-	}
+	eff.Placeholders = cfg.PlaceholderWords(ladder.DefaultPlaceholders)
 	eff.Rules = map[string]string{}
 	for _, r := range check.Rules {
 		sev := r.Default().String()

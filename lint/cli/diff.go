@@ -115,11 +115,7 @@ func DiffSince(rev string, paths []string, cfg *config.Config) (*diff.Report, er
 	if err != nil {
 		return nil, err
 	}
-	placeholders := cfg.Placeholders
-	if placeholders == nil {
-		placeholders = ladder.DefaultPlaceholders
-	}
-	lopt := ladder.Options{Levels: matcher, Placeholders: placeholders}
+	lopt := ladder.Options{Levels: matcher, Placeholders: cfg.PlaceholderWords(ladder.DefaultPlaceholders)}
 	selected := func(local string) bool {
 		rel, err := filepath.Rel(root, local)
 		if err != nil {

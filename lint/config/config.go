@@ -33,8 +33,10 @@ type Config struct {
 	Categories Categories `yaml:"categories"`
 	// Areas are the areas of expectation every non-placeholder level must show.
 	Areas []Area `yaml:"areas"`
-	// Placeholders replace the built-in placeholder phrases when set.
-	Placeholders []string `yaml:"placeholders"`
+	// Placeholders are phrases that mark unwritten text, added to the
+	// built-in list (PlaceholdersReplace: instead of it).
+	Placeholders        []string `yaml:"placeholders"`
+	PlaceholdersReplace bool     `yaml:"placeholders-replace"`
 	// Rules maps a rule id to "error", "warning", "info" or "off".
 	Rules map[string]string `yaml:"rules"`
 	// Schema is a draft-07 JSON Schema file every ladder document must
@@ -46,6 +48,10 @@ type Config struct {
 	Suppressions Suppressions `yaml:"suppressions"`
 	// Ladders pins the ladders the handbook must hold (rule ladder-missing).
 	Ladders []Pin `yaml:"ladders,omitempty"`
+	// Overrides are settings for the pages their globs match, applied in
+	// order over the top-level settings (a handbook with several ladder
+	// families: support, engineering, product).
+	Overrides []Override `yaml:"overrides,omitempty"`
 
 	// Lines holds the YAML line of each rule key and of other settings, for messages.
 	Lines map[string]int `yaml:"-"`
@@ -240,24 +246,8 @@ func (c *Config) errorAt(key, msg string) error {
 var Severities = []string{"error", "warning", "info", "off"}
 
 func (c *Config) validate() error {
-	for i, p := range c.Levels.Patterns {
-		re, err := regexp.Compile(p)
-		if err != nil {
-			return c.errorAt(fmt.Sprintf("levels.patterns.%d", i), "level pattern is not a valid regular expression: "+err.Error())
-		}
-		if re.SubexpIndex("rank") < 0 {
-			return c.errorAt(fmt.Sprintf("levels.patterns.%d", i), "level pattern needs the named group (?P<rank>…), and may have (?P<track>…)")
-		}
-	}
-	for name, code := range c.Levels.Names {
-		if !levelCode.MatchString(code) {
-			return c.errorAt("levels.names."+name, fmt.Sprintf("level %q: code %q should be letters followed by a number, like SE2", name, code))
-		}
-	}
-	if c.Levels.Code != "" {
-		if _, err := regexp.Compile(c.Levels.Code); err != nil {
-			return c.errorAt("levels.code", "levels.code is not a valid regular expression: "+err.Error())
-		}
+	if err := c.validateIn(""); err != nil {
+		return err
 	}
 	for i, g := range append(append([]string{}, c.Include...), c.Exclude...) {
 		if !doublestar.ValidatePattern(g) {
@@ -273,21 +263,48 @@ func (c *Config) validate() error {
 			return c.errorAt(fmt.Sprintf("ladders.%d", i), fmt.Sprintf("ladder file %q is not a valid path or glob", p.File))
 		}
 	}
+	if !contains([]string{"error", "warning", "never"}, c.FailLevel) {
+		return c.errorAt("fail-level", fmt.Sprintf("fail-level %q is not one of error, warning, never", c.FailLevel))
+	}
+	return c.validateOverrides()
+}
+
+// validateIn checks the settings an override may hold too; prefix is
+// where they are ("" or "overrides.2.").
+func (c *Config) validateIn(prefix string) error {
+	for i, p := range c.Levels.Patterns {
+		re, err := regexp.Compile(p)
+		key := fmt.Sprintf("%slevels.patterns.%d", prefix, i)
+		if err != nil {
+			return c.errorAt(key, "level pattern is not a valid regular expression: "+err.Error())
+		}
+		if re.SubexpIndex("rank") < 0 {
+			return c.errorAt(key, "level pattern needs the named group (?P<rank>…), and may have (?P<track>…)")
+		}
+	}
+	for name, code := range c.Levels.Names {
+		if !levelCode.MatchString(code) {
+			return c.errorAt(prefix+"levels.names."+name, fmt.Sprintf("level %q: code %q should be letters followed by a number, like SE2", name, code))
+		}
+	}
+	if c.Levels.Code != "" {
+		if _, err := regexp.Compile(c.Levels.Code); err != nil {
+			return c.errorAt(prefix+"levels.code", "levels.code is not a valid regular expression: "+err.Error())
+		}
+	}
 	for i, a := range c.Areas {
+		key := fmt.Sprintf("%sareas.%d", prefix, i)
 		if strings.TrimSpace(a.Name) == "" {
-			return c.errorAt(fmt.Sprintf("areas.%d", i), "an area needs a name")
+			return c.errorAt(key, "an area needs a name")
 		}
 		if len(a.Terms) == 0 {
-			return c.errorAt(fmt.Sprintf("areas.%d", i), fmt.Sprintf("area %q needs at least one term that shows it is covered", a.Name))
+			return c.errorAt(key, fmt.Sprintf("area %q needs at least one term that shows it is covered", a.Name))
 		}
 	}
 	for id, sev := range c.Rules {
 		if !contains(Severities, sev) {
-			return c.errorAt("rules."+id, fmt.Sprintf("rule %q: severity %q is not one of %s", id, sev, strings.Join(Severities, ", ")))
+			return c.errorAt(prefix+"rules."+id, fmt.Sprintf("rule %q: severity %q is not one of %s", id, sev, strings.Join(Severities, ", ")))
 		}
-	}
-	if !contains([]string{"error", "warning", "never"}, c.FailLevel) {
-		return c.errorAt("fail-level", fmt.Sprintf("fail-level %q is not one of error, warning, never", c.FailLevel))
 	}
 	return nil
 }

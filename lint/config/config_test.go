@@ -16,10 +16,10 @@ func TestParseErrors(t *testing.T) {
 		{"levels:\n  names:\n    Senior Engineer: senior\n", `c.yml:3: level "Senior Engineer": code "senior" should be letters followed by a number, like SE2`},
 		{"levels:\n  patterns:\n    - '^Level (\\d+)'\n", "c.yml:3: level pattern needs the named group (?P<rank>…), and may have (?P<track>…)"},
 		{"levels:\n  patterns:\n    - '(?P<rank>[0-9]+'\n", "c.yml:3: level pattern is not a valid regular expression: error parsing regexp: missing closing ): `(?P<rank>[0-9]+`"},
-		{"areas:\n  - name: x\n", `c.yml:2: this entry (areas.0) needs "terms"`},
+		{"areas:\n  - name: x\n", `c.yml:2: this entry (areas.1) needs "terms"`},
 		{"include: [\n", "c.yml:1: did not find expected node content"},
-		{"ladders:\n  - name: Levels\n", `c.yml:2: this entry (ladders.0) needs "file"`},
-		{"ladders:\n  - file: a.md\n    levels: IC1\n", "c.yml:3: ladders.0.levels: expected a list here, found a text value"},
+		{"ladders:\n  - name: Levels\n", `c.yml:2: this entry (ladders.1) needs "file"`},
+		{"ladders:\n  - file: a.md\n    levels: IC1\n", "c.yml:3: ladders.1.levels: expected a list here, found a text value"},
 		{"ladders:\n  - file: \"[a.md\"\n", `c.yml:2: ladder file "[a.md" is not a valid path or glob`},
 	}
 	for _, c := range cases {
