@@ -49,7 +49,7 @@ func Since(dir, rev string) (map[string]Lines, error) {
 		return nil, &Error{Msg: fmt.Sprintf("%s is not inside a git repository", dir)}
 	}
 	if out, err := git(dir, "rev-parse", "--verify", "--quiet", rev+"^{commit}"); err != nil || len(out) == 0 {
-		return nil, &Error{Msg: fmt.Sprintf("%q is not a commit in this repository (fetch it first, e.g. git fetch --depth=1 origin %s)", rev, rev)}
+		return nil, &Error{Msg: fmt.Sprintf("%q is not a commit in this repository (%s)", rev, FetchHint(rev))}
 	}
 	top, err := git(dir, "rev-parse", "--show-toplevel")
 	if err != nil {
@@ -133,4 +133,16 @@ func unquote(p string) string {
 		}
 	}
 	return p
+}
+
+// FetchHint says how to get rev into a clone that lacks it: "origin/main"
+// is branch main of remote origin (git fetch origin main), a bare name or
+// a commit is fetched from origin as is; in GitHub Actions a shallow
+// checkout needs fetch-depth: 0.
+func FetchHint(rev string) string {
+	fetch := "git fetch origin " + rev
+	if remote, branch, ok := strings.Cut(rev, "/"); ok && remote == "origin" && branch != "" {
+		fetch = "git fetch origin " + branch
+	}
+	return fmt.Sprintf("fetch it first, e.g. `%s` (in GitHub Actions: actions/checkout with `fetch-depth: 0`)", fetch)
 }

@@ -159,7 +159,7 @@ func Parse(path string, data []byte) (*Config, error) {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, yamlError(path, err)
+		return nil, syntaxError(path, data, err)
 	}
 	recordLines(&root, c.Lines, "")
 	if err := validateSchema(path, &root, c.Lines); err != nil {
@@ -183,6 +183,9 @@ var (
 
 // friendly rewords yaml.v3's Go-flavoured messages for a handbook editor.
 func friendly(msg string) string {
+	if msg == "did not find expected key" || msg == "did not find expected '-' indicator" {
+		return "this line is not indented like the lines above it (" + msg + ")"
+	}
 	if m := unknownKey.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("unknown key %q (the README lists the keys there are)", m[1])
 	}
@@ -214,6 +217,37 @@ func yamlError(path string, err error) error {
 		}
 	}
 	return &Error{Path: path, Msg: strings.TrimPrefix(msg, "yaml: ")}
+}
+
+// maxProbeLines bounds the re-parsing syntaxError does.
+const maxProbeLines = 2000
+
+// syntaxError is yamlError with the line the mistake is on. yaml.v3 names
+// the line where the enclosing mapping or list starts ("line 1: did not
+// find expected key" for a bad indent on line 3); the mistake is on the
+// first line whose addition makes the document fail with the same problem,
+// which re-parsing growing prefixes finds.
+func syntaxError(path string, data []byte, err error) error {
+	e, ok := yamlError(path, err).(*Error)
+	if !ok || e.Line == 0 {
+		return yamlError(path, err)
+	}
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	if len(lines) > maxProbeLines {
+		return e
+	}
+	var probe yaml.Node
+	for k := max(1, e.Line); k <= len(lines); k++ {
+		perr := yaml.Unmarshal(bytes.Join(lines[:k], nil), &probe)
+		if perr == nil {
+			continue
+		}
+		if pe, ok := yamlError(path, perr).(*Error); ok && pe.Msg == e.Msg {
+			e.Line = k
+			break
+		}
+	}
+	return e
 }
 
 // recordLines stores the line of every mapping key as "a.b.c".

@@ -124,10 +124,21 @@ func describeSchemaError(e gojsonschema.ResultError) (key, msg string) {
 	switch e.Type() {
 	case "additional_property_not_allowed":
 		prop := fmt.Sprint(d["property"])
+		keys := KeysAt(field)
 		if field == "rules" || strings.HasSuffix(field, ".rules") {
+			if dym := DidYouMean(prop, keys); dym != "" {
+				return join(field, prop), fmt.Sprintf("unknown rule %q%s", prop, dym)
+			}
 			return join(field, prop), fmt.Sprintf("unknown rule %q (`ladderlint rules` lists them)", prop)
 		}
-		return join(field, prop), fmt.Sprintf("unknown key %q (the README lists the keys there are)", prop)
+		if dym := DidYouMean(prop, keys); dym != "" {
+			return join(field, prop), fmt.Sprintf("unknown key %q%s", prop, dym)
+		}
+		where := "here"
+		if field != "" {
+			where = "under " + displayKey(field)
+		}
+		return join(field, prop), fmt.Sprintf("unknown key %q; the keys %s are %s", prop, where, strings.Join(keys, ", "))
 	case "enum":
 		allowed := strings.Join(strings.Fields(strings.NewReplacer(`"`, "", ",", " ", "[", "", "]", "").Replace(fmt.Sprint(d["allowed"]))), ", ")
 		if strings.HasPrefix("."+field, ".rules.") || strings.Contains(field, ".rules.") {
