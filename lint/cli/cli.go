@@ -288,6 +288,9 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 		fmt.Fprintf(stdout, "ladderlint: -changed-since %s: %s and %s not reported\n", report.Safe(*changedSince),
 			count(res.SkippedFiles, "unchanged file"), count(res.SkippedLadders, "untouched ladder"))
 	}
+	if exit == ExitFindings && *format == "text" && *changedSince == "" && env("PRE_COMMIT") == "1" {
+		preCommitHint(stdout, res, paths, cfg, root, *maxSize)
+	}
 	for _, o := range outputs {
 		if err := o.write(run); err != nil {
 			toolError(flagName("output") + " " + err.Error())
@@ -487,4 +490,38 @@ func count(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// preCommitHint runs under pre-commit when the commit is blocked: it lints
+// again against HEAD (what -changed-since HEAD reports) and, when some of
+// the blocking findings are in ladders the commit does not touch, says they
+// were already there and how to commit anyway.
+func preCommitHint(w io.Writer, res *lint.Result, paths []string, cfg *config.Config, root string, maxSize int64) {
+	blocking := func(fs []check.Finding) int {
+		n := 0
+		for _, f := range fs {
+			if f.Severity >= check.Error || cfg.FailLevel == "warning" && f.Severity >= check.Warning {
+				n++
+			}
+		}
+		return n
+	}
+	head, err := lint.Run(lint.Options{Paths: paths, Root: root, Config: cfg, MaxFileSize: maxSize, ChangedSince: "HEAD"})
+	if err != nil {
+		return // no git, or no HEAD yet (the first commit): nothing to compare with
+	}
+	old := blocking(res.Findings) - blocking(head.Findings)
+	if old <= 0 {
+		return
+	}
+	fmt.Fprintf(w, "ladderlint: %s already in these pages before this commit, in ladders it does not touch. "+
+		"To block only on what a commit changes, add `args: [-changed-since, HEAD]` to the hook in .pre-commit-config.yaml; "+
+		"or accept one with <!-- ladderlint-disable-next-line RULE -- reason --> above it\n", countWas(old, "blocking finding"))
+}
+
+func countWas(n int, word string) string {
+	if n == 1 {
+		return "1 " + word + " was"
+	}
+	return fmt.Sprintf("%d %ss were", n, word)
 }
