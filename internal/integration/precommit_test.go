@@ -147,8 +147,12 @@ func TestPreCommit(t *testing.T) {
 			t.Errorf("the hook's output lacks %q:\n%s", want, all)
 		}
 	}
-	if n := strings.Count(all, "\nladderlint: "); n != 1 || !strings.Contains(all, "in 12 files (2 ladders)") {
+	if n := len(regexp.MustCompile(`(?m)^ladderlint: (\d+ errors?,|no problems)`).FindAllString(all, -1)); n != 1 || !strings.Contains(all, "in 12 files (2 ladders)") {
 		t.Errorf("%d totals, want one for the 12 pages:\n%s", n, all)
+	}
+	// The broken page was committed before this run: the report says the error is not the commit's.
+	if !strings.Contains(all, "already in these pages before this commit") {
+		t.Errorf("no hint that the blocking error was already committed:\n%s", all)
 	}
 	if strings.Contains(all, "README.txt") {
 		t.Errorf("the hook ran on a file that is not markdown:\n%s", all)

@@ -149,3 +149,18 @@ func TestConfigFoundUpward(t *testing.T) {
 		t.Errorf("a configuration above the repository root was used: %s", *r.Config)
 	}
 }
+
+// TestConfigForPage: `ladderlint config PAGE` prints the configuration in
+// effect for that page, its overrides applied.
+func TestConfigForPage(t *testing.T) {
+	handbook(t, t.TempDir(), readmeConfig(t)+"    rules: {duplicate-text: off}\n")
+	out, errOut, code := runMain(t, "config", "engineering/framework.md")
+	if code != ExitClean || !strings.HasPrefix(out, "# effective configuration for engineering/framework.md: .ladderlint.yml\n") ||
+		!strings.Contains(out, "    - Execution\n") || !strings.Contains(out, "duplicate-text: \"off\"") || !strings.Contains(out, "- to be written\n") {
+		t.Errorf("exit %d\n%s%s", code, out, errOut)
+	}
+	out, _, _ = runMain(t, "config", "support/cs-career-levels.md")
+	if !strings.Contains(out, "    - Delivery\n") || !strings.Contains(out, "duplicate-text: warning") {
+		t.Errorf("support page:\n%s", out)
+	}
+}
