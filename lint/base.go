@@ -12,9 +12,8 @@ import (
 // baseRun is what a -changed-since run read of the base revision, for the
 // rules that guard against removals (check.BaseRule). Git is only read.
 type baseRun struct {
-	rev  string
-	lopt ladder.Options
-	opt  diff.Options
+	rev   string
+	profs *profiles
 	// page maps a linted page (local path) to its base version: the same
 	// path, or the path git says it was renamed from (then renamed is set).
 	page    map[string]basePage
@@ -30,7 +29,7 @@ type basePage struct {
 
 // openBase reads, at opt.ChangedSince, the base version of every page in
 // files and of every page under opt.Paths that head no longer has.
-func openBase(opt Options, files []string, lopt ladder.Options, areas []ladder.Area) (*baseRun, error) {
+func openBase(opt Options, files []string, profs *profiles) (*baseRun, error) {
 	b, err := diff.OpenBase(gitDir(opt.Paths), opt.ChangedSince)
 	if err != nil {
 		return nil, err
@@ -45,7 +44,7 @@ func openBase(opt Options, files []string, lopt ladder.Options, areas []ladder.A
 		renamedFrom[to] = from
 	}
 	want := map[string]string{} // repository path → local path it is the base of
-	br := &baseRun{rev: opt.ChangedSince, lopt: lopt, opt: diff.Options{Areas: areas},
+	br := &baseRun{rev: opt.ChangedSince, profs: profs,
 		page: map[string]basePage{}, renamed: map[string]bool{}}
 	for _, f := range files {
 		rp, ok := b.RepoPath(f)
@@ -83,12 +82,14 @@ func openBase(opt Options, files []string, lopt ladder.Options, areas []ladder.A
 			br.page[local] = basePage{path: b.LocalPath(rp), data: d}
 		}
 	}
+	var gonePaths []string
 	for _, rp := range gone {
 		if d, ok := data[rp]; ok {
 			br.gone = append(br.gone, basePage{path: b.LocalPath(rp), data: d})
+			gonePaths = append(gonePaths, b.LocalPath(rp))
 		}
 	}
-	return br, nil
+	return br, profs.prepare(gonePaths)
 }
 
 func keys(m map[string]string) []string {
@@ -100,12 +101,12 @@ func keys(m map[string]string) []string {
 }
 
 // check runs the base rules on a linted page f and its ladders at head.
-func (br *baseRun) check(chk *check.Checker, f *source.File, ladders []*ladder.Ladder) []check.Finding {
+func (br *baseRun) check(prof *profile, f *source.File, ladders []*ladder.Ladder) []check.Finding {
 	bp, ok := br.page[f.Path]
 	if !ok {
 		return nil
 	}
-	base := diff.Parse(bp.path, bp.data, br.lopt)
+	base := diff.Parse(bp.path, bp.data, prof.lopt)
 	if len(base.Ladders) == 0 {
 		return nil
 	}
@@ -114,20 +115,21 @@ func (br *baseRun) check(chk *check.Checker, f *source.File, ladders []*ladder.L
 	if br.renamed[f.Path] {
 		renamedTo = f.Path
 	}
-	return chk.RunBase(diff.PageChange(br.rev, &base, head, renamedTo, br.opt))
+	return prof.chk.RunBase(diff.PageChange(br.rev, &base, head, renamedTo, diff.Options{Areas: prof.chk.Areas()}))
 }
 
 // goneFindings are the base rules' findings on the pages head no longer
 // has, and those pages' base versions (the findings point into them).
-func (br *baseRun) goneFindings(chk *check.Checker) ([]check.Finding, []*source.File) {
+func (br *baseRun) goneFindings(profs *profiles) ([]check.Finding, []*source.File) {
 	var out []check.Finding
 	var files []*source.File
 	for _, bp := range br.gone {
-		base := diff.Parse(bp.path, bp.data, br.lopt)
+		prof := profs.of(bp.path)
+		base := diff.Parse(bp.path, bp.data, prof.lopt)
 		if len(base.Ladders) == 0 {
 			continue
 		}
-		fs := chk.RunBase(diff.PageChange(br.rev, &base, nil, "", br.opt))
+		fs := prof.chk.RunBase(diff.PageChange(br.rev, &base, nil, "", diff.Options{Areas: prof.chk.Areas()}))
 		if len(fs) > 0 {
 			out = append(out, fs...)
 			files = append(files, base.File)

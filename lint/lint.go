@@ -84,22 +84,18 @@ func Run(opt Options) (*Result, error) {
 	if opt.MaxFileSize == 0 {
 		opt.MaxFileSize = DefaultMaxFileSize
 	}
-	chk, err := check.New(opt.Config)
+	profs, err := newProfiles(opt)
 	if err != nil {
 		return nil, err
 	}
-	matcher, err := ladder.MatcherFor(opt.Config.Levels.Patterns, opt.Config.Levels.Names)
-	if err != nil {
-		return nil, err
-	}
-	placeholders := opt.Config.Placeholders
-	if placeholders == nil {
-		placeholders = ladder.DefaultPlaceholders
-	}
-	lopt := ladder.Options{Levels: matcher, Placeholders: placeholders}
+	chk := profs.root.chk
 
 	res := &Result{Sources: map[string]*source.File{}}
 	files, errs := discover(opt)
+	// Each distinct effective configuration (overrides) is compiled once.
+	if err := profs.prepare(files); err != nil {
+		return nil, err
+	}
 	res.Errors = append(res.Errors, errs...)
 	discovered := files          // index pages of split ladders are looked up here
 	context := map[string]bool{} // read only to complete a split ladder
@@ -121,7 +117,7 @@ func Run(opt Options) (*Result, error) {
 	}
 	var base *baseRun // the base revision, for the rules that guard against removals
 	if opt.ChangedSince != "" {
-		if base, err = openBase(opt, files, lopt, chk.Areas()); err != nil {
+		if base, err = openBase(opt, files, profs); err != nil {
 			return nil, err
 		}
 	}
@@ -142,18 +138,20 @@ func Run(opt Options) (*Result, error) {
 			return fileResult{err: err}
 		}
 		rel := rootRel(opt, path)
+		prof := profs.of(path)
+		chk, lopt := prof.chk, prof.lopt
 		// A pinned page, or one that had ladders at the base revision, is
 		// read even when the pre-scan sees no ladder: a ladder broken beyond
 		// recognition is the finding.
-		if !mayHoldLadder(f.Data, matcher) && !chk.NeedsPage(rel) && !base.has(f.Path) {
+		if !mayHoldLadder(f.Data, prof.matcher) && !chk.NeedsPage(rel) && !base.has(f.Path) {
 			return fileResult{context: context[path]} // linted, nothing to say
 		}
 		page := markdown.Parse(f, opt.Limits)
 		ladders := ladder.Extract(page, lopt)
-		findings := append(chk.Run(f, ladders), limitFindings(opt.Config, chk, f, page, ladders)...)
+		findings := append(chk.Run(f, ladders), limitFindings(prof.cfg, chk, f, page, ladders)...)
 		findings = append(findings, chk.RunPage(f, page, rel, ladders)...)
 		if base != nil {
-			findings = append(findings, base.check(chk, f, ladders)...)
+			findings = append(findings, base.check(prof, f, ladders)...)
 		}
 		if lp := levelPage(page, ladders, lopt); lp != nil || context[path] {
 			// One level of a ladder stored one level per file: checked
@@ -234,9 +232,9 @@ func Run(opt Options) (*Result, error) {
 			}
 		}
 	}
-	lintSplit(res, split, discovered, chk, lopt, opt, changed)
+	lintSplit(res, split, discovered, profs, opt, changed)
 	if base != nil {
-		fs, olds := base.goneFindings(chk)
+		fs, olds := base.goneFindings(profs)
 		res.Findings = append(res.Findings, fs...)
 		for _, f := range olds {
 			res.Sources[f.Path] = f
@@ -377,7 +375,13 @@ func rootRel(opt Options, p string) string {
 	}
 	rel, err := filepath.Rel(root, p)
 	if err != nil {
-		rel = p
+		// A configuration found in a parent folder ("../.ladderlint.yml"):
+		// relative paths cannot be compared lexically, absolute ones can.
+		ar, err1 := filepath.Abs(root)
+		ap, err2 := filepath.Abs(p)
+		if rel, err = filepath.Rel(ar, ap); err1 != nil || err2 != nil || err != nil {
+			rel = p
+		}
 	}
 	return filepath.ToSlash(rel)
 }

@@ -35,7 +35,7 @@ func levelPage(page *markdown.Page, ladders []*ladder.Ladder, opt ladder.Options
 // that list them, read from the discovered files), checks them and adds
 // the ladders, findings and documents to res. Under -changed-since a split
 // ladder is touched, and reported whole, when any of its pages changed.
-func lintSplit(res *Result, pages []*splitPage, discovered []string, chk *check.Checker, lopt ladder.Options, opt Options, changed map[string]changes.Lines) {
+func lintSplit(res *Result, pages []*splitPage, discovered []string, profs *profiles, opt Options, changed map[string]changes.Lines) {
 	if len(pages) == 0 {
 		return
 	}
@@ -58,13 +58,16 @@ func lintSplit(res *Result, pages []*splitPage, discovered []string, chk *check.
 	}
 	byFile := map[string][]check.Finding{}
 	files := map[string]*source.File{}
-	for _, l := range ladder.Assemble(levels, indexFor, lopt) {
+	// The pages of one ladder are assembled with the top-level level
+	// patterns; each ladder is checked with the configuration of its home page.
+	for _, l := range ladder.Assemble(levels, indexFor, profs.root.lopt) {
 		if changed != nil && !splitTouched(l, changed) {
 			res.SkippedLadders++
 			continue
 		}
 		res.Ladders++
 		home := l.SourceFile()
+		chk := profs.of(home.Path).chk
 		for _, fd := range chk.Run(home, []*ladder.Ladder{l}) {
 			byFile[fd.File] = append(byFile[fd.File], fd)
 		}
@@ -89,7 +92,7 @@ func lintSplit(res *Result, pages []*splitPage, discovered []string, chk *check.
 			fs = append(sp.findings, fs...)
 		}
 		if len(fs) > 0 {
-			add(f, chk.Suppress(sp.page, fs))
+			add(f, profs.of(f.Path).chk.Suppress(sp.page, fs))
 		}
 	}
 	// Findings on index pages (a listed level without a page): the index
@@ -101,7 +104,7 @@ func lintSplit(res *Result, pages []*splitPage, discovered []string, chk *check.
 			continue
 		}
 		var kept []check.Finding
-		for _, fd := range chk.Suppress(markdown.Parse(f, opt.Limits), fs) {
+		for _, fd := range profs.of(f.Path).chk.Suppress(markdown.Parse(f, opt.Limits), fs) {
 			if fd.Rule != "suppression" {
 				kept = append(kept, fd)
 			}

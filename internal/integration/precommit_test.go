@@ -3,9 +3,11 @@ package integration
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -56,6 +58,31 @@ func TestPreCommitManifest(t *testing.T) {
 			t.Errorf("unexpected %s in the hook", key)
 		}
 	}
+	// One process per run, so one total (pre-commit splits files across
+	// processes by CPU count otherwise: several partial totals).
+	if h["require_serial"] != true {
+		t.Errorf("require_serial = %v, want true: without it pre-commit splits the files into batches, each printing its own total", h["require_serial"])
+	}
+	// One version story: the README's example and the hook file's name the same tag.
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, _ := strings.Cut(string(readme), "\n## pre-commit\n")
+	section, _, _ = strings.Cut(section, "\n## ")
+	rev := regexp.MustCompile(`(?m)^\s*#?\s*rev: (\S+)`)
+	inReadme, inHooks := rev.FindStringSubmatch(section), rev.FindStringSubmatch(string(data))
+	if inReadme == nil || inHooks == nil || inReadme[1] != inHooks[1] {
+		t.Errorf("README pre-commit rev %q, .pre-commit-hooks.yaml rev %q: they must name the same tag", inReadme, inHooks)
+	}
+	for _, want := range []string{"verbose: true", "-changed-since, HEAD"} {
+		if !strings.Contains(section, want) {
+			t.Errorf("the README's pre-commit section does not document %q", want)
+		}
+	}
+	if !strings.Contains(string(data), "verbose: true") {
+		t.Error(".pre-commit-hooks.yaml's usage comment does not show verbose: true")
+	}
 	// The schema is not vacuous.
 	bad, _ := gojsonschema.Validate(gojsonschema.NewBytesLoader(schema), gojsonschema.NewStringLoader(`[{"id":"x","entry":"x","language":"golang","types":"markdown"}]`))
 	if bad == nil || bad.Valid() {
@@ -86,7 +113,13 @@ func TestPreCommit(t *testing.T) {
 	}
 	root := repoRoot(t)
 	clean, broken := cleanPage(t), brokenPage(t)
-	dir := gitRepo(t, map[string][]byte{"clean.md": clean, "broken.md": broken, "README.txt": []byte("not markdown\n")})
+	files := map[string][]byte{"clean.md": clean, "broken.md": broken, "README.txt": []byte("not markdown\n")}
+	// Enough pages for pre-commit to split them across processes, unless
+	// the hook asks for one (require_serial): one total per run.
+	for i := range 10 {
+		files[fmt.Sprintf("notes-%d.md", i)] = []byte("# Notes\n\nNo ladder here.\n")
+	}
+	dir := gitRepo(t, files)
 	home := t.TempDir()
 	// Go's module cache is read-only by default, which would stop the
 	// temporary folder from being removed.
@@ -113,6 +146,13 @@ func TestPreCommit(t *testing.T) {
 		if !strings.Contains(all, want) {
 			t.Errorf("the hook's output lacks %q:\n%s", want, all)
 		}
+	}
+	if n := len(regexp.MustCompile(`(?m)^ladderlint: (\d+ errors?,|no problems)`).FindAllString(all, -1)); n != 1 || !strings.Contains(all, "in 12 files (2 ladders)") {
+		t.Errorf("%d totals, want one for the 12 pages:\n%s", n, all)
+	}
+	// The broken page was committed before this run: the report says the error is not the commit's.
+	if !strings.Contains(all, "already in these pages before this commit") {
+		t.Errorf("no hint that the blocking error was already committed:\n%s", all)
 	}
 	if strings.Contains(all, "README.txt") {
 		t.Errorf("the hook ran on a file that is not markdown:\n%s", all)

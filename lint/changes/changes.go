@@ -50,9 +50,9 @@ func Since(dir, rev string) (map[string]Lines, error) {
 	}
 	if out, err := git(dir, "rev-parse", "--verify", "--quiet", rev+"^{commit}"); err != nil || len(out) == 0 {
 		if out, _ := git(dir, "rev-parse", "--is-shallow-repository"); strings.TrimSpace(string(out)) == "true" {
-			return nil, &Error{Msg: fmt.Sprintf("%q is not in this shallow clone: check out the whole history (actions/checkout with fetch-depth: 0) or fetch it first, e.g. git fetch --depth=1 origin %s", rev, rev)}
+			return nil, &Error{Msg: fmt.Sprintf("%q is not in this shallow clone: check out the whole history (actions/checkout with fetch-depth: 0), or %s", rev, FetchHint(rev))}
 		}
-		return nil, &Error{Msg: fmt.Sprintf("%q is not a commit in this repository (fetch it first, e.g. git fetch --depth=1 origin %s)", rev, rev)}
+		return nil, &Error{Msg: fmt.Sprintf("%q is not a commit in this repository (%s)", rev, FetchHint(rev))}
 	}
 	top, err := git(dir, "rev-parse", "--show-toplevel")
 	if err != nil {
@@ -157,4 +157,16 @@ func unquote(p string) string {
 		}
 	}
 	return p
+}
+
+// FetchHint says how to get rev into a clone that lacks it: "origin/main"
+// is branch main of remote origin (git fetch origin main), a bare name or
+// a commit is fetched from origin as is; in GitHub Actions a shallow
+// checkout needs fetch-depth: 0.
+func FetchHint(rev string) string {
+	fetch := "git fetch origin " + rev
+	if remote, branch, ok := strings.Cut(rev, "/"); ok && remote == "origin" && branch != "" {
+		fetch = "git fetch origin " + branch
+	}
+	return fmt.Sprintf("fetch it first, e.g. `%s` (in GitHub Actions: actions/checkout with `fetch-depth: 0`)", fetch)
 }

@@ -220,3 +220,22 @@ func TestSinceShallow(t *testing.T) {
 		t.Errorf("err = %v, want the shallow clone explained", err)
 	}
 }
+
+// TestFetchHint: the hint is a command that works: `git fetch --depth=1
+// origin origin/main` (the old hint) names no branch of origin.
+func TestFetchHint(t *testing.T) {
+	for rev, want := range map[string]string{
+		"origin/main": "`git fetch origin main`",
+		"main":        "`git fetch origin main`",
+		"a1b2c3d":     "`git fetch origin a1b2c3d`",
+	} {
+		got := FetchHint(rev)
+		if !strings.Contains(got, want) || !strings.Contains(got, "fetch-depth: 0") || strings.Contains(got, "origin origin/") {
+			t.Errorf("%s: %s", rev, got)
+		}
+	}
+	_, err := Since(".", "origin/no-such-branch")
+	if err == nil || !strings.Contains(err.Error(), "git fetch origin no-such-branch`") {
+		t.Errorf("Since: %v", err)
+	}
+}

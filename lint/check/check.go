@@ -26,7 +26,7 @@ func New(cfg *config.Config) (*Checker, error) {
 	for id, s := range cfg.Rules {
 		if Lookup(id) == nil {
 			return nil, &config.Error{Path: cfg.Path, Line: cfg.Lines["rules."+id],
-				Msg: fmt.Sprintf("unknown rule %q (`ladderlint rules` lists them)", id)}
+				Msg: fmt.Sprintf("unknown rule %q%s", id, unknownRuleHint(id))}
 		}
 		if s == "off" {
 			c.off[id] = true
@@ -73,4 +73,22 @@ func (c *Checker) Run(f *source.File, ladders []*ladder.Ladder) []Finding {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return Less(&out[i], &out[j]) })
 	return out
+}
+
+// unknownRuleHint is "did you mean" for a rule id one typo away, else a
+// pointer to `ladderlint rules`.
+func unknownRuleHint(id string) string {
+	if dym := config.DidYouMean(id, RuleIDs()); dym != "" {
+		return dym
+	}
+	return " (`ladderlint rules` lists them)"
+}
+
+// RuleIDs are the ids of every rule, in documentation order.
+func RuleIDs() []string {
+	ids := make([]string, len(Rules))
+	for i, r := range Rules {
+		ids[i] = r.ID()
+	}
+	return ids
 }

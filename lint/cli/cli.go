@@ -33,19 +33,85 @@ const (
 // Env is the process environment as a lookup function.
 type Env func(string) string
 
-const usage = `usage: ladderlint [flags] [PATH...]       lint markdown files and folders (default .)
-       ladderlint extract [flags] [PATH...] print the ladders found, as JSON
-       ladderlint rules                     list the rules with their help
-       ladderlint config [-verify] [-config FILE] [PATH]
-                                            print the effective configuration, or check a file
-       ladderlint diff [-format F] REV [PATH...]
-                                            what changed in every ladder since git revision REV
-       ladderlint init [-force] [-dry-run] [PATH]
-                                            pin the ladders found in a starter .ladderlint.yml
-       ladderlint version                   print the version (also -version)
+// command is one line of `ladderlint help`: a subcommand, its synopsis,
+// and the flags of the main flag set it takes (diff and init parse their own).
+type subcmd struct {
+	name, synopsis, what string
+	flags                []string
+}
 
-flags:
-`
+// commands are listed by `ladderlint help`, in this order.
+var commands = []subcmd{
+	{"lint", "ladderlint [flags] [PATH...]", "lint markdown files and folders (default .)",
+		[]string{"config", "format", "fail-level", "no-snippets", "output", "changed-since", "changes-file", "max-file-size"}},
+	{"extract", "ladderlint extract [flags] [PATH...]", "print the ladders found, as JSON",
+		[]string{"config", "changed-since", "max-file-size"}},
+	{"rules", "ladderlint rules [RULE]", "list the rules with their help, or one rule", nil},
+	{"config", "ladderlint config [-verify] [-config FILE] [PATH]", "print the effective configuration, or check a file",
+		[]string{"config", "verify"}},
+	{"diff", "ladderlint diff [-format F] REV [PATH...]", "what changed in every ladder since git revision REV", nil},
+	{"init", "ladderlint init [-force] [-dry-run] [PATH]", "pin the ladders found in a starter .ladderlint.yml", nil},
+	{"version", "ladderlint version", "print the version (also -version)", nil},
+	{"help", "ladderlint help [SUBCOMMAND]", "this help, or a subcommand's flags", nil},
+}
+
+func commandNamed(name string) *subcmd {
+	for i := range commands {
+		if commands[i].name == name {
+			return &commands[i]
+		}
+	}
+	return nil
+}
+
+// printUsage writes the list of subcommands and the lint flags.
+func printUsage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprintln(w, "usage:")
+	for _, c := range commands {
+		if len(c.synopsis) > 38 {
+			fmt.Fprintf(w, "  %s\n  %-38s %s\n", c.synopsis, "", c.what)
+		} else {
+			fmt.Fprintf(w, "  %-38s %s\n", c.synopsis, c.what)
+		}
+	}
+	fmt.Fprintln(w, "\nflags of ladderlint [flags] [PATH...]:")
+	printFlags(w, fs, commandNamed("lint").flags)
+	fmt.Fprintln(w, "\n`ladderlint help SUBCOMMAND` lists a subcommand's flags. Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage or configuration error, 3 internal error.")
+}
+
+// printCommandUsage writes one subcommand's synopsis and flags.
+func printCommandUsage(w io.Writer, fs *flag.FlagSet, c *subcmd) {
+	fmt.Fprintf(w, "usage: %s\n       %s\n", c.synopsis, c.what)
+	if len(c.flags) > 0 {
+		fmt.Fprintln(w, "\nflags:")
+		printFlags(w, fs, c.flags)
+	}
+}
+
+// printFlags prints the flags of fs named in names, as flag.PrintDefaults does.
+func printFlags(w io.Writer, fs *flag.FlagSet, names []string) {
+	sub := flag.NewFlagSet(fs.Name(), flag.ContinueOnError)
+	sub.SetOutput(w)
+	fs.VisitAll(func(f *flag.Flag) {
+		if slices.Contains(names, f.Name) {
+			sub.Var(f.Value, f.Name, f.Usage)
+			sub.Lookup(f.Name).DefValue = f.DefValue
+		}
+	})
+	sub.PrintDefaults()
+}
+
+// flagError explains a flag the parser refused and suggests a near one.
+func flagError(stderr io.Writer, fs *flag.FlagSet, err error, help string) {
+	if name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -"); ok {
+		var names []string
+		fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+		if s := config.Suggest(name, names); s != "" {
+			fmt.Fprintf(stderr, "did you mean -%s?\n", s)
+		}
+	}
+	fmt.Fprintf(stderr, "run `%s` for the flags\n", help)
+}
 
 // Main runs ladderlint and returns its exit code.
 func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
@@ -64,15 +130,15 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 	}
 	fs := flag.NewFlagSet("ladderlint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, usage); fs.PrintDefaults() }
-	configPath := fs.String("config", "", "configuration file (default: "+config.FileName+" in the first PATH when it is a folder, else in the current folder, if any)")
+	fs.Usage = func() {} // -h prints on stdout below; a bad flag gets a short hint
+	configPath := fs.String("config", "", "configuration `FILE` (default: the nearest "+config.FileName+" from the first PATH up to the repository root, if any)")
 	format := fs.String("format", "", "output format: "+strings.Join(formats, ", ")+" (default: github when GITHUB_ACTIONS=true, else text)")
 	failLevel := fs.String("fail-level", "", "lowest severity that fails the run: error, warning or never (default from the configuration, else error)")
 	noSnippets := fs.Bool("no-snippets", false, "text format: do not print the source line under each finding")
 	maxSize := fs.Int64("max-file-size", lint.DefaultMaxFileSize, "largest file to read, in bytes")
 	changedSince := fs.String("changed-since", "", "lint only pages changed since this git revision, and report the ladders the diff touches")
 	verify := fs.Bool("verify", false, "config: only check the configuration file, print nothing when it is valid")
-	changesFile := fs.String("changes-file", "", "with -changed-since: also write the ladder changes (as `ladderlint diff -format markdown`) to this file")
+	changesFile := fs.String("changes-file", "", "with -changed-since: also write the ladder changes, as ladderlint diff -format markdown does, to this `PATH`")
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	var outputs []output
 	fs.Func("output", "also write a report to a file, as FORMAT=PATH (formats: "+strings.Join(fileFormats, ", ")+"); repeatable", func(v string) error {
@@ -84,15 +150,34 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 	})
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			if cmd == "lint" {
+				printUsage(stdout, fs)
+			} else {
+				printCommandUsage(stdout, fs, commandNamed(cmd))
+			}
 			return ExitClean
 		}
+		help := "ladderlint -h"
+		if cmd != "lint" {
+			help = "ladderlint help " + cmd
+		}
+		flagError(stderr, fs, err, help)
+		return ExitUsage
+	}
+	if cmd == "help" {
+		return helpCmd(fs.Args(), fs, stdout, stderr, env)
+	}
+	// Lint flags given to extract or rules are harmless and accepted (scripts
+	// pass them); -verify outside config would silently do nothing.
+	if *verify && cmd != "config" {
+		fmt.Fprintf(stderr, "ladderlint: -verify applies to `ladderlint config` only (ladderlint config -verify); run `ladderlint help %s` for the flags of `%s`\n", cmd, commandNamed(cmd).synopsis)
 		return ExitUsage
 	}
 	if *showVersion || cmd == "version" {
 		return printVersion(stdout)
 	}
 	if cmd == "rules" {
-		return rules(stdout)
+		return rules(fs.Args(), stdout, stderr)
 	}
 	if cmd == "config" {
 		return showConfig(*configPath, fs.Args(), *verify, stdout, stderr)
@@ -177,7 +262,7 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 		}
 		return ExitClean
 	}
-	run := &report.Run{Files: res.Files, Ladders: res.Ladders, Findings: res.Findings, Sources: res.Sources, Unreadable: len(res.Errors)}
+	run := &report.Run{Files: res.Files, Ladders: res.Ladders, Findings: res.Findings, Sources: res.Sources, Unreadable: len(res.Errors), Config: cfg.Path}
 	exit := exitFor(res.Findings, cfg.FailLevel)
 	if *changesFile != "" && *changedSince == "" {
 		toolError(flagName("changes-file") + " needs " + flagName("changed-since") + ": the changes are against that revision")
@@ -206,6 +291,9 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 	if res.SkippedFiles+res.SkippedLadders > 0 && *format == "text" {
 		fmt.Fprintf(stdout, "ladderlint: -changed-since %s: %s and %s not reported\n", report.Safe(*changedSince),
 			count(res.SkippedFiles, "unchanged file"), count(res.SkippedLadders, "untouched ladder"))
+	}
+	if exit == ExitFindings && *format == "text" && *changedSince == "" && env("PRE_COMMIT") == "1" {
+		preCommitHint(stdout, res, paths, cfg, root, *maxSize)
 	}
 	for _, o := range outputs {
 		if err := o.write(run); err != nil {
@@ -257,28 +345,111 @@ func exitFor(findings []check.Finding, failLevel string) int {
 	return ExitClean
 }
 
-// loadConfig reads -config, else .ladderlint.yml at the lint root (the
-// first PATH when it is a folder), else in the current folder, else defaults.
+// loadConfig reads -config, else the nearest .ladderlint.yml found by
+// searching upward from the first PATH (its folder when it is a file; the
+// current folder without PATH) to the repository root (the folder holding
+// .git), else the defaults.
 func loadConfig(path string, paths []string) (*config.Config, error) {
 	if path != "" {
 		return config.Load(path, true)
 	}
+	start := "."
 	if len(paths) > 0 {
-		if info, err := os.Stat(paths[0]); err == nil && info.IsDir() {
-			p := filepath.Join(paths[0], config.FileName)
-			if _, err := os.Stat(p); err == nil {
-				return config.Load(p, true)
-			}
+		start = paths[0]
+		if info, err := os.Stat(start); err != nil || !info.IsDir() {
+			start = filepath.Dir(start)
 		}
 	}
-	return config.Load(config.FileName, false)
+	if p := findConfig(start); p != "" {
+		return config.Load(p, true)
+	}
+	return config.Default(), nil
 }
 
-// rules prints every rule with its default severity and help.
-func rules(w io.Writer) int {
-	for _, r := range check.Rules {
+// findConfig returns the .ladderlint.yml nearest to dir, in dir or a parent
+// up to the first folder holding .git, or "". The path is relative to the
+// current folder when dir is.
+func findConfig(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		p := filepath.Join(abs, config.FileName)
+		if info, err := os.Stat(p); err == nil && !info.IsDir() {
+			if filepath.IsAbs(dir) {
+				return p
+			}
+			if wd, err := os.Getwd(); err == nil {
+				if rel, err := filepath.Rel(wd, p); err == nil {
+					return rel
+				}
+			}
+			return p
+		}
+		if _, err := os.Stat(filepath.Join(abs, ".git")); err == nil {
+			return "" // the repository root
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			return ""
+		}
+		abs = parent
+	}
+}
+
+// rules prints every rule, or those named, with its default severity and
+// help; an unknown rule id gets a "did you mean".
+func rules(ids []string, w, stderr io.Writer) int {
+	list := check.Rules
+	if len(ids) > 0 {
+		list = nil
+		for _, id := range ids {
+			r := check.Lookup(id)
+			if r == nil {
+				hint := config.DidYouMean(id, check.RuleIDs())
+				if hint == "" {
+					hint = "; the rules are " + strings.Join(check.RuleIDs(), ", ")
+				}
+				fmt.Fprintf(stderr, "ladderlint: rules: unknown rule %q%s\n", report.Safe(id), hint)
+				return ExitUsage
+			}
+			list = append(list, r)
+		}
+	}
+	for _, r := range list {
 		fmt.Fprintf(w, "%s (default: %s)\n    %s\n", r.ID(), r.Default(), r.Summary())
 		fmt.Fprintf(w, "    %s\n\n", strings.ReplaceAll(r.Help(), "\n", "\n    "))
+	}
+	return ExitClean
+}
+
+// helpCmd is `ladderlint help [SUBCOMMAND]`: on stdout, exit 0.
+func helpCmd(args []string, fs *flag.FlagSet, stdout, stderr io.Writer, env Env) int {
+	if len(args) == 0 {
+		printUsage(stdout, fs)
+		return ExitClean
+	}
+	switch args[0] {
+	case "diff":
+		return diffCmd([]string{"-h"}, stdout, stderr, env)
+	case "init":
+		return initCmd([]string{"-h"}, stdout, stderr)
+	}
+	c := commandNamed(args[0])
+	if c == nil {
+		var names []string
+		for _, c := range commands {
+			names = append(names, c.name)
+		}
+		fmt.Fprintf(stderr, "ladderlint: help: no subcommand %q%s; the subcommands are %s\n",
+			report.Safe(args[0]), config.DidYouMean(args[0], names), strings.Join(names, ", "))
+		return ExitUsage
+	}
+	if c.name == "lint" {
+		printUsage(stdout, fs)
+	} else {
+		printCommandUsage(stdout, fs, c)
 	}
 	return ExitClean
 }
@@ -287,7 +458,7 @@ func rules(w io.Writer) int {
 func Run() int { return Main(os.Args[1:], os.Stdout, os.Stderr, os.Getenv) }
 
 // subcommands are the words that select what ladderlint does besides linting.
-var subcommands = []string{"extract", "rules", "config", "diff", "init", "version"}
+var subcommands = []string{"extract", "rules", "config", "diff", "init", "help", "version"}
 
 // valueFlags take a value in the next argument ("-config FILE").
 var valueFlags = []string{"config", "format", "fail-level", "max-file-size", "changed-since", "output", "changes-file"}
@@ -323,4 +494,38 @@ func count(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// preCommitHint runs under pre-commit when the commit is blocked: it lints
+// again against HEAD (what -changed-since HEAD reports) and, when some of
+// the blocking findings are in ladders the commit does not touch, says they
+// were already there and how to commit anyway.
+func preCommitHint(w io.Writer, res *lint.Result, paths []string, cfg *config.Config, root string, maxSize int64) {
+	blocking := func(fs []check.Finding) int {
+		n := 0
+		for _, f := range fs {
+			if f.Severity >= check.Error || cfg.FailLevel == "warning" && f.Severity >= check.Warning {
+				n++
+			}
+		}
+		return n
+	}
+	head, err := lint.Run(lint.Options{Paths: paths, Root: root, Config: cfg, MaxFileSize: maxSize, ChangedSince: "HEAD"})
+	if err != nil {
+		return // no git, or no HEAD yet (the first commit): nothing to compare with
+	}
+	old := blocking(res.Findings) - blocking(head.Findings)
+	if old <= 0 {
+		return
+	}
+	fmt.Fprintf(w, "ladderlint: %s already in these pages before this commit, in ladders it does not touch. "+
+		"To block only on what a commit changes, add `args: [-changed-since, HEAD]` to the hook in .pre-commit-config.yaml; "+
+		"or accept one with <!-- ladderlint-disable-next-line RULE -- reason --> above it\n", countWas(old, "blocking finding"))
+}
+
+func countWas(n int, word string) string {
+	if n == 1 {
+		return "1 " + word + " was"
+	}
+	return fmt.Sprintf("%d %ss were", n, word)
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -40,16 +41,34 @@ func showConfig(path string, paths []string, verify bool, stdout, stderr io.Writ
 		return ExitClean
 	}
 	eff := *cfg
+	page := ""
+	if len(paths) == 1 {
+		if info, err := os.Stat(paths[0]); err == nil && !info.IsDir() {
+			// A page: its configuration, with the overrides that match it applied.
+			root := "."
+			if cfg.Path != "" {
+				root = filepath.Dir(cfg.Path)
+			}
+			rel, err := filepath.Rel(root, paths[0])
+			if err != nil {
+				ar, _ := filepath.Abs(root)
+				ap, _ := filepath.Abs(paths[0])
+				rel, _ = filepath.Rel(ar, ap)
+			}
+			pc, _ := cfg.For(filepath.ToSlash(rel))
+			eff = *pc
+			page = " for " + paths[0]
+		}
+	}
 	if len(eff.Levels.Patterns) == 0 {
 		eff.Levels.Patterns = ladder.DefaultLevelPatterns
 	}
-	if eff.Placeholders == nil {
-		eff.Placeholders = ladder.DefaultPlaceholders
-	}
+	eff.Placeholders = cfg.PlaceholderWords(ladder.DefaultPlaceholders)
+	set := eff.Rules
 	eff.Rules = map[string]string{}
 	for _, r := range check.Rules {
 		sev := r.Default().String()
-		if s, ok := cfg.Rules[r.ID()]; ok {
+		if s, ok := set[r.ID()]; ok {
 			sev = s
 		}
 		eff.Rules[r.ID()] = sev
@@ -58,7 +77,7 @@ func showConfig(path string, paths []string, verify bool, stdout, stderr io.Writ
 	if cfg.Path != "" {
 		source = cfg.Path
 	}
-	fmt.Fprintf(stdout, "# effective configuration: %s\n", report.Safe(source))
+	fmt.Fprintf(stdout, "# effective configuration%s: %s\n", report.Safe(page), report.Safe(source))
 	enc := yaml.NewEncoder(stdout)
 	enc.SetIndent(2)
 	if err := enc.Encode(&eff); err != nil {

@@ -37,14 +37,17 @@ var diffFormats = []string{"text", "json", "markdown"}
 func diffCmd(args []string, stdout, stderr io.Writer, env Env) int {
 	fs := flag.NewFlagSet("ladderlint diff", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, diffUsage); fs.PrintDefaults() }
+	fs.Usage = func() {} // -h: help() on stdout; a bad flag: the parser's message and a hint
+	help := func() { fmt.Fprint(stdout, diffUsage); fs.SetOutput(stdout); fs.PrintDefaults() }
 	format := fs.String("format", "text", "output format: "+strings.Join(diffFormats, ", "))
-	configPath := fs.String("config", "", "configuration file (default: "+config.FileName+" in the first PATH when it is a folder, else in the current folder, if any)")
+	configPath := fs.String("config", "", "configuration `FILE` (default: the nearest "+config.FileName+" from the first PATH up to the repository root, if any)")
 	colour := fs.String("color", "auto", "text format: colour the changes: auto (only on a terminal, and not with NO_COLOR), always or never")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			help() // asked for: on stdout
 			return ExitClean
 		}
+		flagError(stderr, fs, err, "ladderlint help diff")
 		return ExitUsage
 	}
 	fail := func(msg string) int {
@@ -52,7 +55,8 @@ func diffCmd(args []string, stdout, stderr io.Writer, env Env) int {
 		return ExitUsage
 	}
 	if fs.NArg() < 1 {
-		fs.Usage()
+		fmt.Fprint(stderr, diffUsage)
+		fs.PrintDefaults()
 		return ExitUsage
 	}
 	if !slices.Contains(diffFormats, *format) {
@@ -115,11 +119,7 @@ func DiffSince(rev string, paths []string, cfg *config.Config) (*diff.Report, er
 	if err != nil {
 		return nil, err
 	}
-	placeholders := cfg.Placeholders
-	if placeholders == nil {
-		placeholders = ladder.DefaultPlaceholders
-	}
-	lopt := ladder.Options{Levels: matcher, Placeholders: placeholders}
+	lopt := ladder.Options{Levels: matcher, Placeholders: cfg.PlaceholderWords(ladder.DefaultPlaceholders)}
 	selected := func(local string) bool {
 		rel, err := filepath.Rel(root, local)
 		if err != nil {

@@ -32,13 +32,16 @@ flags:
 func initCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("ladderlint init", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, initUsage); fs.PrintDefaults() }
+	fs.Usage = func() {} // -h: help() on stdout; a bad flag: the parser's message and a hint
+	help := func() { fmt.Fprint(stdout, initUsage); fs.SetOutput(stdout); fs.PrintDefaults() }
 	force := fs.Bool("force", false, "replace an existing "+config.FileName)
 	dryRun := fs.Bool("dry-run", false, "print the configuration instead of writing it")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			help() // asked for: on stdout
 			return ExitClean
 		}
+		flagError(stderr, fs, err, "ladderlint help init")
 		return ExitUsage
 	}
 	fail := func(msg string) int {

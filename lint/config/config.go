@@ -33,8 +33,10 @@ type Config struct {
 	Categories Categories `yaml:"categories"`
 	// Areas are the areas of expectation every non-placeholder level must show.
 	Areas []Area `yaml:"areas"`
-	// Placeholders replace the built-in placeholder phrases when set.
-	Placeholders []string `yaml:"placeholders"`
+	// Placeholders are phrases that mark unwritten text, added to the
+	// built-in list (PlaceholdersReplace: instead of it).
+	Placeholders        []string `yaml:"placeholders"`
+	PlaceholdersReplace bool     `yaml:"placeholders-replace"`
 	// Rules maps a rule id to "error", "warning", "info" or "off".
 	Rules map[string]string `yaml:"rules"`
 	// Schema is a draft-07 JSON Schema file every ladder document must
@@ -46,6 +48,10 @@ type Config struct {
 	Suppressions Suppressions `yaml:"suppressions"`
 	// Ladders pins the ladders the handbook must hold (rule ladder-missing).
 	Ladders []Pin `yaml:"ladders,omitempty"`
+	// Overrides are settings for the pages their globs match, applied in
+	// order over the top-level settings (a handbook with several ladder
+	// families: support, engineering, product).
+	Overrides []Override `yaml:"overrides,omitempty"`
 
 	// Lines holds the YAML line of each rule key and of other settings, for messages.
 	Lines map[string]int `yaml:"-"`
@@ -153,7 +159,7 @@ func Parse(path string, data []byte) (*Config, error) {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, yamlError(path, err)
+		return nil, syntaxError(path, data, err)
 	}
 	recordLines(&root, c.Lines, "")
 	if err := validateSchema(path, &root, c.Lines); err != nil {
@@ -177,6 +183,9 @@ var (
 
 // friendly rewords yaml.v3's Go-flavoured messages for a handbook editor.
 func friendly(msg string) string {
+	if msg == "did not find expected key" || msg == "did not find expected '-' indicator" {
+		return "this line is not indented like the lines above it (" + msg + ")"
+	}
 	if m := unknownKey.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("unknown key %q (the README lists the keys there are)", m[1])
 	}
@@ -210,6 +219,37 @@ func yamlError(path string, err error) error {
 	return &Error{Path: path, Msg: strings.TrimPrefix(msg, "yaml: ")}
 }
 
+// maxProbeLines bounds the re-parsing syntaxError does.
+const maxProbeLines = 2000
+
+// syntaxError is yamlError with the line the mistake is on. yaml.v3 names
+// the line where the enclosing mapping or list starts ("line 1: did not
+// find expected key" for a bad indent on line 3); the mistake is on the
+// first line whose addition makes the document fail with the same problem,
+// which re-parsing growing prefixes finds.
+func syntaxError(path string, data []byte, err error) error {
+	e, ok := yamlError(path, err).(*Error)
+	if !ok || e.Line == 0 {
+		return yamlError(path, err)
+	}
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	if len(lines) > maxProbeLines {
+		return e
+	}
+	var probe yaml.Node
+	for k := max(1, e.Line); k <= len(lines); k++ {
+		perr := yaml.Unmarshal(bytes.Join(lines[:k], nil), &probe)
+		if perr == nil {
+			continue
+		}
+		if pe, ok := yamlError(path, perr).(*Error); ok && pe.Msg == e.Msg {
+			e.Line = k
+			break
+		}
+	}
+	return e
+}
+
 // recordLines stores the line of every mapping key as "a.b.c".
 func recordLines(n *yaml.Node, lines map[string]int, prefix string) {
 	switch n.Kind {
@@ -240,24 +280,8 @@ func (c *Config) errorAt(key, msg string) error {
 var Severities = []string{"error", "warning", "info", "off"}
 
 func (c *Config) validate() error {
-	for i, p := range c.Levels.Patterns {
-		re, err := regexp.Compile(p)
-		if err != nil {
-			return c.errorAt(fmt.Sprintf("levels.patterns.%d", i), "level pattern is not a valid regular expression: "+err.Error())
-		}
-		if re.SubexpIndex("rank") < 0 {
-			return c.errorAt(fmt.Sprintf("levels.patterns.%d", i), "level pattern needs the named group (?P<rank>…), and may have (?P<track>…)")
-		}
-	}
-	for name, code := range c.Levels.Names {
-		if !levelCode.MatchString(code) {
-			return c.errorAt("levels.names."+name, fmt.Sprintf("level %q: code %q should be letters followed by a number, like SE2", name, code))
-		}
-	}
-	if c.Levels.Code != "" {
-		if _, err := regexp.Compile(c.Levels.Code); err != nil {
-			return c.errorAt("levels.code", "levels.code is not a valid regular expression: "+err.Error())
-		}
+	if err := c.validateIn(""); err != nil {
+		return err
 	}
 	for i, g := range append(append([]string{}, c.Include...), c.Exclude...) {
 		if !doublestar.ValidatePattern(g) {
@@ -273,21 +297,48 @@ func (c *Config) validate() error {
 			return c.errorAt(fmt.Sprintf("ladders.%d", i), fmt.Sprintf("ladder file %q is not a valid path or glob", p.File))
 		}
 	}
+	if !contains([]string{"error", "warning", "never"}, c.FailLevel) {
+		return c.errorAt("fail-level", fmt.Sprintf("fail-level %q is not one of error, warning, never", c.FailLevel))
+	}
+	return c.validateOverrides()
+}
+
+// validateIn checks the settings an override may hold too; prefix is
+// where they are ("" or "overrides.2.").
+func (c *Config) validateIn(prefix string) error {
+	for i, p := range c.Levels.Patterns {
+		re, err := regexp.Compile(p)
+		key := fmt.Sprintf("%slevels.patterns.%d", prefix, i)
+		if err != nil {
+			return c.errorAt(key, "level pattern is not a valid regular expression: "+err.Error())
+		}
+		if re.SubexpIndex("rank") < 0 {
+			return c.errorAt(key, "level pattern needs the named group (?P<rank>…), and may have (?P<track>…)")
+		}
+	}
+	for name, code := range c.Levels.Names {
+		if !levelCode.MatchString(code) {
+			return c.errorAt(prefix+"levels.names."+name, fmt.Sprintf("level %q: code %q should be letters followed by a number, like SE2", name, code))
+		}
+	}
+	if c.Levels.Code != "" {
+		if _, err := regexp.Compile(c.Levels.Code); err != nil {
+			return c.errorAt(prefix+"levels.code", "levels.code is not a valid regular expression: "+err.Error())
+		}
+	}
 	for i, a := range c.Areas {
+		key := fmt.Sprintf("%sareas.%d", prefix, i)
 		if strings.TrimSpace(a.Name) == "" {
-			return c.errorAt(fmt.Sprintf("areas.%d", i), "an area needs a name")
+			return c.errorAt(key, "an area needs a name")
 		}
 		if len(a.Terms) == 0 {
-			return c.errorAt(fmt.Sprintf("areas.%d", i), fmt.Sprintf("area %q needs at least one term that shows it is covered", a.Name))
+			return c.errorAt(key, fmt.Sprintf("area %q needs at least one term that shows it is covered", a.Name))
 		}
 	}
 	for id, sev := range c.Rules {
 		if !contains(Severities, sev) {
-			return c.errorAt("rules."+id, fmt.Sprintf("rule %q: severity %q is not one of %s", id, sev, strings.Join(Severities, ", ")))
+			return c.errorAt(prefix+"rules."+id, fmt.Sprintf("rule %q: severity %q is not one of %s", id, sev, strings.Join(Severities, ", ")))
 		}
-	}
-	if !contains([]string{"error", "warning", "never"}, c.FailLevel) {
-		return c.errorAt("fail-level", fmt.Sprintf("fail-level %q is not one of error, warning, never", c.FailLevel))
 	}
 	return nil
 }

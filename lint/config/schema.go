@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -123,13 +124,24 @@ func describeSchemaError(e gojsonschema.ResultError) (key, msg string) {
 	switch e.Type() {
 	case "additional_property_not_allowed":
 		prop := fmt.Sprint(d["property"])
-		if field == "rules" {
+		keys := KeysAt(field)
+		if field == "rules" || strings.HasSuffix(field, ".rules") {
+			if dym := DidYouMean(prop, keys); dym != "" {
+				return join(field, prop), fmt.Sprintf("unknown rule %q%s", prop, dym)
+			}
 			return join(field, prop), fmt.Sprintf("unknown rule %q (`ladderlint rules` lists them)", prop)
 		}
-		return join(field, prop), fmt.Sprintf("unknown key %q (the README lists the keys there are)", prop)
+		if dym := DidYouMean(prop, keys); dym != "" {
+			return join(field, prop), fmt.Sprintf("unknown key %q%s", prop, dym)
+		}
+		where := "here"
+		if field != "" {
+			where = "under " + displayKey(field)
+		}
+		return join(field, prop), fmt.Sprintf("unknown key %q; the keys %s are %s", prop, where, strings.Join(keys, ", "))
 	case "enum":
 		allowed := strings.Join(strings.Fields(strings.NewReplacer(`"`, "", ",", " ", "[", "", "]", "").Replace(fmt.Sprint(d["allowed"]))), ", ")
-		if strings.HasPrefix(field, "rules.") {
+		if strings.HasPrefix("."+field, ".rules.") || strings.Contains(field, ".rules.") {
 			return field, fmt.Sprintf("rule %q: severity %q is not one of %s", last, fmt.Sprint(e.Value()), allowed)
 		}
 		return field, fmt.Sprintf("%s %q is not one of %s", field, fmt.Sprint(e.Value()), allowed)
@@ -151,14 +163,25 @@ func describeSchemaError(e gojsonschema.ResultError) (key, msg string) {
 	case "required":
 		return field, fmt.Sprintf("this entry (%s) needs %q", displayKey(field), fmt.Sprint(d["property"]))
 	case "array_min_items":
+		if fmt.Sprint(d["min"]) == "1" {
+			return field, fmt.Sprintf("%s needs at least one entry", displayKey(field))
+		}
 		return field, fmt.Sprintf("%s needs at least %v entries", displayKey(field), d["min"])
 	}
 	return field, fmt.Sprintf("%s does not fit the configuration schema (%s)", displayKey(field), e.Type())
 }
 
+// displayKey is a key path as a person counts: list entries from 1
+// ("areas.1.terms" is the first area's terms).
 func displayKey(field string) string {
 	if field == "" {
 		return "the configuration"
 	}
-	return field
+	parts := strings.Split(field, ".")
+	for i, p := range parts {
+		if n, err := strconv.Atoi(p); err == nil && n >= 0 && p == strconv.Itoa(n) {
+			parts[i] = strconv.Itoa(n + 1)
+		}
+	}
+	return strings.Join(parts, ".")
 }

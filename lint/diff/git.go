@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ladderlint/ladderlint/lint/changes"
 	"github.com/ladderlint/ladderlint/lint/config"
 )
 
@@ -58,7 +59,7 @@ func OpenBase(dir, rev string) (*Base, error) {
 	}
 	out, err := git(b.Root, nil, "rev-parse", "--verify", "--quiet", rev+"^{commit}")
 	if err != nil || len(bytes.TrimSpace(out)) == 0 {
-		return nil, &GitError{Msg: fmt.Sprintf("%q is not a commit in this repository (fetch it first, e.g. git fetch --depth=1 origin %s)", rev, rev)}
+		return nil, &GitError{Msg: fmt.Sprintf("%q is not a commit in this repository (%s)", rev, changes.FetchHint(rev))}
 	}
 	b.Commit = strings.TrimSpace(string(out))
 	out, err = git(b.Root, nil, "ls-tree", "-r", "-z", "-l", "--full-tree", b.Commit)

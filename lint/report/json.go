@@ -28,7 +28,11 @@ func JSON(w io.Writer, r *Run) error {
 		Findings []jsonFinding `json:"findings"`
 		Files    int           `json:"files"`
 		Ladders  int           `json:"ladders"`
+		Config   *string       `json:"config"` // the configuration file, null for the built-in defaults
 	}{Findings: []jsonFinding{}, Files: r.Files, Ladders: r.Ladders}
+	if r.Config != "" {
+		out.Config = &r.Config
+	}
 	for _, f := range r.Findings {
 		out.Findings = append(out.Findings, jsonFinding{Rule: f.Rule, Severity: f.Severity.String(), File: f.File,
 			Line: f.Range.Start.Line, Column: f.Range.Start.Column, EndLine: f.Range.End.Line, EndColumn: f.Range.End.Column,

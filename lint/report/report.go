@@ -20,6 +20,8 @@ type Run struct {
 	Sources map[string]*source.File
 	// Unreadable counts the files that could not be linted (reported apart).
 	Unreadable int
+	// Config is the configuration file in use, "" for the built-in defaults.
+	Config string
 }
 
 // Counts returns the number of findings per severity.

@@ -54,6 +54,9 @@ func Text(w io.Writer, r *Run, snippets bool) error {
 	if r.Files > 0 && r.Ladders == 0 && r.Unreadable == 0 {
 		tail = "; no career ladder recognised (levels are IC1, M3, P2 … by default: see levels.patterns and levels.names in the README)"
 	}
+	if r.Config != "" {
+		tail += "; configuration " + safePath(r.Config)
+	}
 	if len(r.Findings) == 0 {
 		_, err := fmt.Fprintf(w, "ladderlint: no problems in %s (%s)%s\n", plural(r.Files, "file"), plural(r.Ladders, "ladder"), tail)
 		return err
