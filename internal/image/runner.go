@@ -178,6 +178,7 @@ func ParseEnvFile(b []byte) (map[string]string, error) {
 		case hd >= 0:
 			name, delim := line[:hd], line[hd+2:]
 			if name == "" || delim == "" {
+				//lint:ignore ST1005 the runner's own wording, kept verbatim
 				return out, fmt.Errorf("Invalid format '%s'. Name must not be empty and delimiter must not be empty", line)
 			}
 			var value []string
@@ -188,15 +189,18 @@ func ParseEnvFile(b []byte) (map[string]string, error) {
 					break
 				}
 				if i == len(lines)-1 && !endsLF {
+					//lint:ignore ST1005 the runner's own wording, kept verbatim
 					return out, errors.New("Invalid value. EOF marker missing new line.")
 				}
 				value = append(value, lines[i])
 			}
 			if !found {
+				//lint:ignore ST1005 the runner's own wording, kept verbatim
 				return out, fmt.Errorf("Invalid value. Matching delimiter not found '%s'", delim)
 			}
 			out[name] = strings.Join(value, "\n")
 		default:
+			//lint:ignore ST1005 the runner's own wording, kept verbatim
 			return out, fmt.Errorf("Invalid format '%s'", line)
 		}
 	}

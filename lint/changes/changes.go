@@ -127,7 +127,9 @@ func parseDiff(out []byte) map[string]Lines {
 			cur = ""
 			if p := strings.TrimPrefix(line, "+++ "); p != "/dev/null" {
 				cur = unquote(strings.TrimPrefix(unquote(p), "b/"))
-				files[cur] = files[cur]
+				if _, seen := files[cur]; !seen {
+					files[cur] = nil // a changed file, even without added lines
+				}
 			}
 		case cur != "" && strings.HasPrefix(line, "@@ "):
 			m := hunk.FindStringSubmatch(line)
