@@ -89,7 +89,9 @@ func lintSplit(res *Result, pages []*splitPage, discovered []string, chk *check.
 			fs = append(sp.findings, fs...)
 		}
 		if len(fs) > 0 {
-			add(f, chk.Suppress(sp.page, fs))
+			kept, n := chk.SuppressCounted(sp.page, fs)
+			res.Suppressed += n
+			add(f, kept)
 		}
 	}
 	// Findings on index pages (a listed level without a page): the index

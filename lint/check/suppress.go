@@ -67,14 +67,22 @@ func (d *directive) matches(rule string) bool {
 // and reports (as rule "suppression") directives that name unknown rules,
 // lack a required reason, or suppress nothing.
 func (c *Checker) Suppress(page *markdown.Page, findings []Finding) []Finding {
+	kept, _ := c.SuppressCounted(page, findings)
+	return kept
+}
+
+// SuppressCounted is Suppress that also says how many findings the
+// comments suppressed (for the totals).
+func (c *Checker) SuppressCounted(page *markdown.Page, findings []Finding) (kept []Finding, suppressed int) {
 	f := page.File
 	ds := parseDirectives(page)
 	if len(ds) == 0 {
-		return findings
+		return findings, 0
 	}
-	kept := findings[:0:0]
+	kept = findings[:0:0]
 	for _, fd := range findings {
 		if d := covering(ds, fd); d != nil {
+			suppressed++
 			if d.used == nil {
 				d.used = map[string]bool{}
 			}
@@ -88,7 +96,7 @@ func (c *Checker) Suppress(page *markdown.Page, findings []Finding) []Finding {
 		kept = append(kept, fd)
 	}
 	if c.off[Suppression{}.ID()] {
-		return kept
+		return kept, suppressed
 	}
 	ctx := &Context{File: f, checker: c, rule: Suppression{}, out: &kept}
 	for _, d := range ds {
@@ -135,7 +143,7 @@ func (c *Checker) Suppress(page *markdown.Page, findings []Finding) []Finding {
 		}
 	}
 	sort.SliceStable(kept, func(i, j int) bool { return Less(&kept[i], &kept[j]) })
-	return kept
+	return kept, suppressed
 }
 
 // nextFinding is the first unsuppressed finding of a rule d names after the

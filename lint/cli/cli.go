@@ -172,7 +172,7 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 		}
 		return ExitClean
 	}
-	run := &report.Run{Files: res.Files, Ladders: res.Ladders, Findings: res.Findings, Sources: res.Sources, Unreadable: len(res.Errors)}
+	run := &report.Run{Files: res.Files, Ladders: res.Ladders, Findings: res.Findings, Sources: res.Sources, Unreadable: len(res.Errors), Suppressed: res.Suppressed}
 	exit := exitFor(res.Findings, cfg.FailLevel)
 	if *changesFile != "" && *changedSince == "" {
 		toolError(flagName("changes-file") + " needs " + flagName("changed-since") + ": the changes are against that revision")

@@ -20,6 +20,11 @@ type Run struct {
 	Sources map[string]*source.File
 	// Unreadable counts the files that could not be linted (reported apart).
 	Unreadable int
+	// Suppressed counts the findings that ladderlint-disable comments hid.
+	Suppressed int
+	// Config is the configuration file used, as the user would name it
+	// ("" when the built-in defaults were used).
+	Config string
 }
 
 // Counts returns the number of findings per severity.
