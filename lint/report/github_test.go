@@ -166,18 +166,18 @@ func TestAnnotationCap(t *testing.T) {
 func TestSummaryAllFindings(t *testing.T) {
 	r := &Run{Files: 25, Ladders: 25, Findings: manyFindings(25, check.Error)}
 	md := GitHubSummary(r, SummaryOptions{FailLevel: "error", Failed: true, BlobURL: "https://github.com/o/r/blob/abc/"})
-	if n := strings.Count(md, "| ❌ error |"); n != 25 {
+	if n := strings.Count(md, "| 🛑 error |"); n != 25 {
 		t.Errorf("%d finding rows, want 25", n)
 	}
 	if strings.Contains(md, "Summary truncated") {
 		t.Error("a small summary is truncated")
 	}
-	row := `| ❌ error | [handbook/l00003.md\:4\:3](https://github.com/o/r/blob/abc/handbook/l00003.md#L4) | ` + "`empty-cell`" +
-		` | "Delivery" is empty for level "IC3" \| with a pipe and a newline |`
+	row := `| 🛑 error | [handbook/l00003.md\:4\:3](https://github.com/o/r/blob/abc/handbook/l00003.md?plain=1#L4) | ` +
+		`"Delivery" is empty for level "IC3" \| with a pipe and a newline | ` + "`empty-cell` |"
 	if !strings.Contains(md, row+"\n") {
 		t.Errorf("summary has no row\n%s\n%s", row, md)
 	}
-	if !strings.Contains(md, "| 25 | 0 | 0 | 25 | 25 |") {
+	if !strings.Contains(md, "| 25 | 0 | 0 | 0 | 25 | 25 |") {
 		t.Errorf("no totals row:\n%s", md[:300])
 	}
 }
@@ -192,34 +192,82 @@ func TestSummaryLimit(t *testing.T) {
 	if !strings.HasSuffix(md, "run `ladderlint` locally to see them with the source lines.\n") || !strings.Contains(md, "**Summary truncated:**") {
 		t.Errorf("summary does not end in the truncation note: %q", md[len(md)-300:])
 	}
-	shown := strings.Count(md, "| ❌ error |")
+	shown := strings.Count(md, "| 🛑 error |")
 	if !strings.Contains(md, strconv.Itoa(shown)+" of 50000 findings are shown") {
 		t.Errorf("the note does not count the %d findings shown", shown)
 	}
 	t.Logf("50,000 findings: %d bytes, %d findings shown", len(md)+1, shown)
 }
 
-// TestCoverageMatrix: one row per level, one mark per category and area.
+// TestCoverageMatrix: one row per level and one mark per category, a
+// placeholder level as one row, a missing level as a ❌ row at its place, a
+// missing required category as a ❌ column, areas in a table of their own.
 func TestCoverageMatrix(t *testing.T) {
-	doc := ladder.Document{File: "handbook/eng.md", Line: 3, Name: "Eng | ladder", Categories: []string{"Proficiency", "Delivery", "Team|work"},
+	doc := ladder.Document{File: "handbook/eng.md", Line: 3, EndLine: 9, Name: "Eng | ladder", Categories: []string{"Proficiency", "Delivery", "Team|work"},
 		Levels: []ladder.LevelDocument{
-			{Label: "IC1", Cells: []ladder.CellDocument{{Category: "Proficiency", Text: "x"}, {Category: "Delivery", Empty: true}, {Category: "Team|work", Placeholder: "TBD"}},
+			{Label: "IC1", Line: 5, Cells: []ladder.CellDocument{{Category: "Proficiency", Text: "x"}, {Category: "Delivery", Empty: true}, {Category: "Team|work", Placeholder: "TBD"}},
 				Areas: map[string]bool{"communication": true}},
-			{Label: "IC2", Cells: []ladder.CellDocument{{Category: "Proficiency", Text: "x"}}, Areas: map[string]bool{}},
-			{Label: "IC3", Placeholder: true, Cells: []ladder.CellDocument{}},
+			{Label: "IC3", Line: 6, Cells: []ladder.CellDocument{{Category: "Proficiency", Text: "x"}}, Areas: map[string]bool{}},
+			{Label: "IC4", Line: 7, Placeholder: true, PlaceholderText: "haven’t yet finalized", Cells: []ladder.CellDocument{}},
 		}}
-	md := GitHubSummary(&Run{Files: 1, Ladders: 1}, SummaryOptions{Documents: []ladder.Document{doc}, Areas: []string{"communication"}, FailLevel: "error"})
+	gap := check.Finding{Rule: "level-gap", Severity: check.Error, File: "handbook/eng.md", Ladder: "Eng | ladder", Level: "IC3",
+		Range: source.Range{Start: source.Pos{Line: 6, Column: 3}, End: source.Pos{Line: 6, Column: 6}}, Message: `level "IC2" is missing between "IC1" and "IC3"`}
+	md := GitHubSummary(&Run{Files: 1, Ladders: 1, Findings: []check.Finding{gap}}, SummaryOptions{Documents: []ladder.Document{doc},
+		Areas: []string{"communication"}, Categories: []string{"Proficiency", "Craft"}, FailLevel: "error", Failed: true})
 	for _, want := range []string{
-		"#### Eng \\| ladder — handbook/eng.md\\:3\n",
-		"| level | Proficiency | Delivery | Team\\|work | area: communication |\n|---|---|---|---|---|\n",
-		"| IC1 | ✅ | ⬜ empty | 🚧 placeholder | ✅ |\n",
-		"| IC2 | ✅ | ❌ missing | ❌ missing | ❌ missing |\n",
-		"| IC3 | 🚧 placeholder | 🚧 placeholder | 🚧 placeholder | 🚧 placeholder |\n",
-		"No findings.",
+		"<details open><summary><strong>Eng | ladder</strong> — 3 levels, 3 categories, ❌ 5 missing</summary>\n\nhandbook/eng.md\\:3\n",
+		"| level | Proficiency | Delivery | Team\\|work | ❌ Craft |\n|---|:---:|:---:|:---:|:---:|\n",
+		"| IC1 | ✅ | ⬜ | 🚧 | ❌ |\n",
+		"| ❌ gap | ❌ level \"IC2\" is missing between \"IC1\" and \"IC3\" | | | |\n| IC3 | ✅ | ❌ | ❌ | ❌ |\n",
+		"| IC4 | 🚧 placeholder: haven’t yet finalized | | | |\n",
+		"| level | communication |\n|---|:---:|\n| IC1 | ✅ |\n| ❌ gap | ❌ level",
+		"| IC3 | ❌ |\n| IC4 | 🚧 placeholder: haven’t yet finalized |\n",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("summary lacks %q:\n%s", want, md)
 		}
+	}
+}
+
+// TestCoverageTransposed: a matrix wider than maxColumns with fewer levels
+// is shown with the categories as rows.
+func TestCoverageTransposed(t *testing.T) {
+	cats := []string{"A", "B", "C", "D", "E", "F", "G", "H"}
+	var cells []ladder.CellDocument
+	for _, c := range cats[:7] {
+		cells = append(cells, ladder.CellDocument{Category: c, Text: "x"})
+	}
+	doc := ladder.Document{File: "p.md", Line: 1, EndLine: 9, Name: "Wide", Categories: cats, Levels: []ladder.LevelDocument{
+		{Label: "IC1", Line: 3, Cells: cells}, {Label: "IC2", Line: 4, Placeholder: true},
+	}}
+	md := GitHubSummary(&Run{Files: 1, Ladders: 1}, SummaryOptions{Documents: []ladder.Document{doc}, FailLevel: "error"})
+	for _, want := range []string{"| category | IC1 | IC2 |\n|---|:---:|:---:|\n| A | ✅ | 🚧 |\n| B | ✅ | ″ |\n", "| H | ❌ | ″ |\n"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("summary lacks %q:\n%s", want, md)
+		}
+	}
+}
+
+// TestSummaryOrder: what fails the check comes first (errors, then
+// warnings, in changed files first), then the ladder changes, the
+// coverage, and the info findings last.
+func TestSummaryOrder(t *testing.T) {
+	r := &Run{Files: 2, Ladders: 1, Findings: []check.Finding{
+		finding("duplicate-text", check.Info, "a.md", 1, 1, 1, 2, "info one"),
+		finding("placeholder", check.Warning, "a.md", 2, 1, 2, 2, "warning in a"),
+		finding("empty-cell", check.Error, "a.md", 3, 1, 3, 2, "error in a"),
+		finding("empty-cell", check.Error, "b.md", 4, 1, 4, 2, "error in b"),
+	}}
+	doc := ladder.Document{File: "a.md", Line: 1, EndLine: 5, Name: "L", Categories: []string{"X"}, Levels: []ladder.LevelDocument{{Label: "IC1", Line: 2}}}
+	md := GitHubSummary(r, SummaryOptions{Documents: []ladder.Document{doc}, FailLevel: "error", Failed: true,
+		Changed: map[string]bool{"b.md": true}, Changes: "### Ladder changes\n\nsome\n"})
+	last := -1
+	for _, want := range []string{"error in b", "error in a", "warning in a", "### Ladder changes", "### Coverage", "### Info", "info one"} {
+		i := strings.Index(md, want)
+		if i < 0 || i < last {
+			t.Errorf("%q is at %d, after %d:\n%s", want, i, last, md)
+		}
+		last = i
 	}
 }
 
