@@ -193,7 +193,10 @@ func coverage(s *summary, d ladder.Document, findings []check.Finding, o Summary
 	if name == "" {
 		name = "ladder"
 	}
-	cats := &matrix{corner: "level", cols: d.Categories}
+	cats := &matrix{corner: "level ╲ category"}
+	for _, c := range d.Categories {
+		cats.cols = append(cats.cols, htmlText(c))
+	}
 	var absent []string
 	have := map[string]bool{}
 	for _, c := range d.Categories {
@@ -202,23 +205,26 @@ func coverage(s *summary, d ladder.Document, findings []check.Finding, o Summary
 	for _, c := range o.Categories {
 		if !have[strings.ToLower(c)] {
 			absent = append(absent, c)
-			cats.cols = append(cats.cols, markMissing+" "+c)
+			cats.cols = append(cats.cols, markMissing+" "+htmlText(c)+" (missing)")
 		}
 	}
-	areas := &matrix{corner: "level", cols: o.Areas}
+	areas := &matrix{corner: "level ╲ area"}
+	for _, a := range o.Areas {
+		areas.cols = append(areas.cols, htmlText(a))
+	}
 	gaps := gapFindings(d, findings, o)
 	problems := len(absent) + len(gaps)
 	for _, lv := range d.Levels {
 		if g, ok := gaps[lv.Line]; ok {
-			note := markMissing + " " + mdText(g)
+			note := markMissing + " " + htmlText(g)
 			cats.rows = append(cats.rows, matrixRow{label: markMissing + " gap", note: note})
 			areas.rows = append(areas.rows, matrixRow{label: markMissing + " gap", note: note})
 		}
-		label := mdText(lv.Label)
+		label := htmlText(lv.Label)
 		if lv.Placeholder {
 			note := markPlaceholder + " placeholder"
 			if lv.PlaceholderText != "" {
-				note += ": " + mdText(lv.PlaceholderText)
+				note += ": " + htmlText(lv.PlaceholderText)
 			}
 			cats.rows = append(cats.rows, matrixRow{label: label, note: note})
 			areas.rows = append(areas.rows, matrixRow{label: label, note: note})
@@ -244,72 +250,90 @@ func coverage(s *summary, d ladder.Document, findings []check.Finding, o Summary
 		cats.rows = append(cats.rows, matrixRow{label: label, marks: cm})
 		areas.rows = append(areas.rows, matrixRow{label: label, marks: am})
 	}
+	unfinished := 0 // empty and placeholder cells, placeholder levels
+	for _, r := range cats.rows {
+		if r.note != "" && !strings.HasPrefix(r.note, markMissing) {
+			unfinished++
+		}
+		for _, mk := range r.marks {
+			unfinished += btoi(mk == markEmpty || mk == markPlaceholder)
+		}
+	}
 	var b strings.Builder
 	open := ""
-	if problems > 0 {
+	if problems+unfinished > 0 {
 		open = " open"
 	}
-	fmt.Fprintf(&b, "<details%s><summary><strong>%s</strong> — %s, %s", open, htmlText(name),
+	fmt.Fprintf(&b, "<details%s><summary><strong>%s</strong> in %s — %s, %s", open, htmlText(name), htmlText(WorkspacePath(d.File, o.Workspace)),
 		plural(len(d.Levels), "level"), strings.Replace(plural(len(d.Categories), "category"), "ys", "ies", 1))
 	if problems > 0 {
 		fmt.Fprintf(&b, ", %s %d missing", markMissing, problems)
 	}
-	b.WriteString("</summary>\n\n")
-	fmt.Fprintf(&b, "%s\n\n", mdLink(WorkspacePath(d.File, o.Workspace), d.Line, o))
+	if unfinished > 0 {
+		fmt.Fprintf(&b, ", %s %d not written yet", markPlaceholder, unfinished)
+	}
+	// No blank line until </details>: the whole ladder is one HTML block,
+	// where markdown is not read.
+	b.WriteString("</summary>\n")
+	fmt.Fprintf(&b, "<p>%s</p>\n", htmlLink(WorkspacePath(d.File, o.Workspace), d.Line, o))
 	if len(cats.cols) > 0 {
-		b.WriteString(cats.render("category"))
+		b.WriteString(cats.render("category ╲ level"))
 	}
 	if len(o.Areas) > 0 {
-		b.WriteString(areas.render("area"))
+		b.WriteString(areas.render("area ╲ level"))
 	}
 	b.WriteString("</details>\n\n")
 	s.add(b.String())
 }
 
-// render writes m as a markdown table, levels as rows, or transposed
-// (columns as rows) when m is wider than maxColumns and has fewer rows
-// than columns. A note row shows its text once, in its first column.
+// render writes m as an HTML table (GitHub keeps table, th, td and
+// colspan): levels as rows, or transposed (columns as rows) when m is
+// wider than maxColumns and has fewer rows than columns. A note row (a
+// missing level, a placeholder level) is one merged cell across the
+// columns; transposed, it is a merged cell down the rows. Labels, columns
+// and notes are already HTML-safe (htmlText).
 func (m *matrix) render(what string) string {
 	var b strings.Builder
-	cols := make([]string, len(m.cols))
-	for i, c := range m.cols {
-		cols[i] = mdText(c)
-		if strings.HasPrefix(c, markMissing+" ") {
-			cols[i] = markMissing + " " + mdText(strings.TrimPrefix(c, markMissing+" "))
-		}
-	}
-	if len(cols) > maxColumns && len(m.rows) < len(cols) {
-		fmt.Fprintf(&b, "| %s |", what)
+	b.WriteString("<table>\n")
+	if len(m.cols) > maxColumns && len(m.rows) < len(m.cols) {
+		fmt.Fprintf(&b, "<tr><th>%s</th>", what)
 		for _, r := range m.rows {
-			fmt.Fprintf(&b, " %s |", r.label)
+			fmt.Fprintf(&b, "<th>%s</th>", r.label)
 		}
-		b.WriteString("\n|---|" + strings.Repeat(":---:|", len(m.rows)) + "\n")
-		for i, c := range cols {
-			fmt.Fprintf(&b, "| %s |", c)
+		b.WriteString("</tr>\n")
+		for i, c := range m.cols {
+			fmt.Fprintf(&b, "<tr><th align=\"left\">%s</th>", c)
 			for _, r := range m.rows {
 				switch {
 				case r.note != "" && i == 0:
-					fmt.Fprintf(&b, " %s |", strings.Fields(r.note)[0])
+					fmt.Fprintf(&b, "<td rowspan=\"%d\">%s</td>", len(m.cols), r.note)
 				case r.note != "":
-					b.WriteString(" ″ |")
 				default:
-					fmt.Fprintf(&b, " %s |", r.marks[i])
+					fmt.Fprintf(&b, "<td align=\"center\">%s</td>", r.marks[i])
 				}
 			}
-			b.WriteString("\n")
+			b.WriteString("</tr>\n")
 		}
-		b.WriteString("\n")
+		b.WriteString("</table>\n")
 		return b.String()
 	}
-	fmt.Fprintf(&b, "| %s | %s |\n|---|%s\n", m.corner, strings.Join(cols, " | "), strings.Repeat(":---:|", len(cols)))
+	fmt.Fprintf(&b, "<tr><th>%s</th>", m.corner)
+	for _, c := range m.cols {
+		fmt.Fprintf(&b, "<th>%s</th>", c)
+	}
+	b.WriteString("</tr>\n")
 	for _, r := range m.rows {
+		fmt.Fprintf(&b, "<tr><th align=\"left\">%s</th>", r.label)
 		if r.note != "" {
-			fmt.Fprintf(&b, "| %s | %s |%s\n", r.label, r.note, strings.Repeat(" |", len(cols)-1))
+			fmt.Fprintf(&b, "<td colspan=\"%d\">%s</td></tr>\n", max(1, len(m.cols)), r.note)
 			continue
 		}
-		fmt.Fprintf(&b, "| %s | %s |\n", r.label, strings.Join(r.marks, " | "))
+		for _, mk := range r.marks {
+			fmt.Fprintf(&b, "<td align=\"center\">%s</td>", mk)
+		}
+		b.WriteString("</tr>\n")
 	}
-	b.WriteString("\n")
+	b.WriteString("</table>\n")
 	return b.String()
 }
 
@@ -373,13 +397,14 @@ func location(f check.Finding, o SummaryOptions) string {
 	return fmt.Sprintf("[%s](%s%s?plain=1#L%d)", text, o.BlobURL, escapePath(p), f.Range.Start.Line)
 }
 
-// mdLink is "path:line", linked like location.
-func mdLink(p string, line int, o SummaryOptions) string {
-	text := mdText(fmt.Sprintf("%s:%d", p, line))
+// htmlLink is "path:line" as an HTML link (inside <details>, an HTML block,
+// markdown links are not read), linked like location.
+func htmlLink(p string, line int, o SummaryOptions) string {
+	text := htmlText(fmt.Sprintf("%s:%d", p, line))
 	if o.BlobURL == "" {
 		return text
 	}
-	return fmt.Sprintf("[%s](%s%s?plain=1#L%d)", text, o.BlobURL, escapePath(p), line)
+	return fmt.Sprintf("<a href=\"%s\">%s</a>", html.EscapeString(fmt.Sprintf("%s%s?plain=1#L%d", o.BlobURL, escapePath(p), line)), text)
 }
 
 // escapePath percent-encodes each segment of a slash-separated path for a URL.

@@ -215,17 +215,39 @@ func TestCoverageMatrix(t *testing.T) {
 	md := GitHubSummary(&Run{Files: 1, Ladders: 1, Findings: []check.Finding{gap}}, SummaryOptions{Documents: []ladder.Document{doc},
 		Areas: []string{"communication"}, Categories: []string{"Proficiency", "Craft"}, FailLevel: "error", Failed: true})
 	for _, want := range []string{
-		"<details open><summary><strong>Eng | ladder</strong> — 3 levels, 3 categories, ❌ 5 missing</summary>\n\nhandbook/eng.md\\:3\n",
-		"| level | Proficiency | Delivery | Team\\|work | ❌ Craft |\n|---|:---:|:---:|:---:|:---:|\n",
-		"| IC1 | ✅ | ⬜ | 🚧 | ❌ |\n",
-		"| ❌ gap | ❌ level \"IC2\" is missing between \"IC1\" and \"IC3\" | | | |\n| IC3 | ✅ | ❌ | ❌ | ❌ |\n",
-		"| IC4 | 🚧 placeholder: haven’t yet finalized | | | |\n",
-		"| level | communication |\n|---|:---:|\n| IC1 | ✅ |\n| ❌ gap | ❌ level",
-		"| IC3 | ❌ |\n| IC4 | 🚧 placeholder: haven’t yet finalized |\n",
+		"<details open><summary><strong>Eng | ladder</strong> in handbook/eng.md — 3 levels, 3 categories, ❌ 5 missing, 🚧 3 not written yet</summary>\n<p>handbook/eng.md&#58;3</p>\n<table>\n",
+		"<tr><th>level ╲ category</th><th>Proficiency</th><th>Delivery</th><th>Team|work</th><th>❌ Craft (missing)</th></tr>\n",
+		`<tr><th align="left">IC1</th><td align="center">✅</td><td align="center">⬜</td><td align="center">🚧</td><td align="center">❌</td></tr>` + "\n",
+		`<tr><th align="left">❌ gap</th><td colspan="4">❌ level &#34;IC2&#34; is missing between &#34;IC1&#34; and &#34;IC3&#34;</td></tr>` + "\n" +
+			`<tr><th align="left">IC3</th><td align="center">✅</td><td align="center">❌</td><td align="center">❌</td><td align="center">❌</td></tr>` + "\n",
+		`<tr><th align="left">IC4</th><td colspan="4">🚧 placeholder: haven’t yet finalized</td></tr>` + "\n</table>\n",
+		"<tr><th>level ╲ area</th><th>communication</th></tr>\n",
+		`<tr><th align="left">IC3</th><td align="center">❌</td></tr>` + "\n" + `<tr><th align="left">IC4</th><td colspan="1">🚧 placeholder: haven’t yet finalized</td></tr>` + "\n</table>\n</details>\n",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("summary lacks %q:\n%s", want, md)
 		}
+	}
+	// One HTML block per ladder: no blank line inside <details>.
+	d := md[strings.Index(md, "<details"):strings.Index(md, "</details>")]
+	if strings.Contains(d, "\n\n") {
+		t.Errorf("blank line inside <details>:\n%s", d)
+	}
+}
+
+// TestCoverageHostileText: handbook text in the matrices cannot close the
+// <details>, open a tag, or form a mention.
+func TestCoverageHostileText(t *testing.T) {
+	doc := ladder.Document{File: "p.md", Line: 1, EndLine: 5, Name: "</details><script>x</script>", Categories: []string{"<img src=x>", "a\n\nb"},
+		Levels: []ladder.LevelDocument{{Label: "@octo & <b>IC1</b>", Line: 2, Placeholder: true, PlaceholderText: "</td></tr></table>"}}}
+	md := GitHubSummary(&Run{Files: 1, Ladders: 1}, SummaryOptions{Documents: []ladder.Document{doc}, FailLevel: "error"})
+	for _, bad := range []string{"<script", "<img", "</details><", "<b>", "@octo", "</td></tr></table>", "a\n\nb"} {
+		if strings.Contains(md, bad) {
+			t.Errorf("summary holds %q:\n%s", bad, md)
+		}
+	}
+	if strings.Count(md, "</details>") != 1 {
+		t.Errorf("want one </details>:\n%s", md)
 	}
 }
 
@@ -241,7 +263,11 @@ func TestCoverageTransposed(t *testing.T) {
 		{Label: "IC1", Line: 3, Cells: cells}, {Label: "IC2", Line: 4, Placeholder: true},
 	}}
 	md := GitHubSummary(&Run{Files: 1, Ladders: 1}, SummaryOptions{Documents: []ladder.Document{doc}, FailLevel: "error"})
-	for _, want := range []string{"| category | IC1 | IC2 |\n|---|:---:|:---:|\n| A | ✅ | 🚧 |\n| B | ✅ | ″ |\n", "| H | ❌ | ″ |\n"} {
+	for _, want := range []string{
+		"<tr><th>category ╲ level</th><th>IC1</th><th>IC2</th></tr>\n",
+		`<tr><th align="left">A</th><td align="center">✅</td><td rowspan="8">🚧 placeholder</td></tr>` + "\n" + `<tr><th align="left">B</th><td align="center">✅</td></tr>` + "\n",
+		`<tr><th align="left">H</th><td align="center">❌</td></tr>` + "\n</table>",
+	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("summary lacks %q:\n%s", want, md)
 		}
