@@ -18,7 +18,7 @@ func (MissingArea) Summary() string   { return "a level does not cover a configu
 func (MissingArea) Help() string {
 	return "The configuration declares areas (for support: communication, product knowledge, technical skills, " +
 		"collaboration, facilitation) that every level must address. A level covers an area when its text uses one of " +
-		"the area's terms. Add expectations for the area, or add the word you use to the area's terms."
+		"the area's terms (the finding lists them). Add expectations for the area, or add the word you use to the area's terms."
 }
 
 // maxTermsShown bounds the terms quoted in one message.

@@ -20,7 +20,9 @@ func (MissingCategory) Summary() string {
 }
 func (MissingCategory) Help() string {
 	return "Every level should say what it expects in every category, so that levels can be compared side by side. " +
-		"A row that spans all columns is a summary, not a substitute for the per-category cells."
+		"A row that spans all columns is a summary, not a substitute for the per-category cells. " +
+		"A category only one level has is usually a renamed one, and is reported on that level; a required category " +
+		"the ladder lacks is reported at the header ladderlint did not expect, when there is one."
 }
 
 func (MissingCategory) Check(c *Context, l *ladder.Ladder) {
