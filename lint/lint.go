@@ -63,6 +63,8 @@ type Result struct {
 	// SkippedFiles and SkippedLadders count what -changed-since left out:
 	// unchanged pages, and ladders on changed pages that the diff does not touch.
 	SkippedFiles, SkippedLadders int
+	// Suppressed counts the findings that ladderlint-disable comments hid.
+	Suppressed int
 }
 
 // FileError says why a file could not be linted.
@@ -127,9 +129,11 @@ func Run(opt Options) (*Result, error) {
 		findings []check.Finding
 		docs     []ladder.Document
 		skipped  int
-		err      error
-		split    *splitPage
-		context  bool
+		// suppressed counts the findings the page's comments hid.
+		suppressed int
+		err        error
+		split      *splitPage
+		context    bool
 	}
 	// lintFile runs one page through the pipeline.
 	lintFile := func(path string) fileResult {
@@ -158,7 +162,8 @@ func Run(opt Options) (*Result, error) {
 			// with its siblings once every page is read.
 			return fileResult{split: &splitPage{page: page, level: lp, findings: findings, context: context[path]}, context: context[path]}
 		}
-		r := fileResult{file: f, ladders: len(ladders), findings: chk.Suppress(page, findings)}
+		r := fileResult{file: f, ladders: len(ladders)}
+		r.findings, r.suppressed = chk.SuppressCounted(page, findings)
 		if changed != nil {
 			fromBase := splitBase(&r.findings) // about missing and removed ladders: always reported
 			r.findings, ladders = touched(f, ladders, r.findings, changed[f.Path])
@@ -225,6 +230,7 @@ func Run(opt Options) (*Result, error) {
 			res.Files++
 			res.Ladders += r.ladders
 			res.SkippedLadders += r.skipped
+			res.Suppressed += r.suppressed
 			res.Findings = append(res.Findings, r.findings...)
 			res.Documents = append(res.Documents, r.docs...)
 			if len(r.findings) > 0 {

@@ -92,7 +92,9 @@ func lintSplit(res *Result, pages []*splitPage, discovered []string, profs *prof
 			fs = append(sp.findings, fs...)
 		}
 		if len(fs) > 0 {
-			add(f, profs.of(f.Path).chk.Suppress(sp.page, fs))
+			kept, n := profs.of(f.Path).chk.SuppressCounted(sp.page, fs)
+			res.Suppressed += n
+			add(f, kept)
 		}
 	}
 	// Findings on index pages (a listed level without a page): the index

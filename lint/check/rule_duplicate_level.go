@@ -21,7 +21,7 @@ func (DuplicateLevel) Check(c *Context, l *ladder.Ladder) {
 	seen := map[string]*ladder.Level{}
 	for _, lv := range l.Levels {
 		if first, ok := seen[lv.Code]; ok {
-			f := c.Report(lv.Span, lv, "", fmt.Sprintf("level %q appears twice in this ladder", lv.Label))
+			f := c.Report(lv.Span, lv, "", fmt.Sprintf("level %q appears twice in this ladder (first %s); give each level its own label", lv.Label, c.where(lv, first, first.Span)))
 			c.RelateLevel(f, first, first.Span, "first defined here")
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/ladderlint/ladderlint/lint/ladder"
 	"github.com/ladderlint/ladderlint/lint/markdown"
+	"github.com/ladderlint/ladderlint/lint/source"
 )
 
 // DuplicateText reports a behaviour written twice in one level, and (one
@@ -49,7 +50,7 @@ func (DuplicateText) Check(c *Context, l *ladder.Ladder) {
 						continue
 					}
 					reported[key] = true
-					f := c.Report(it.Span, lv, cell.Category, fmt.Sprintf("level %q says %q twice", lv.Label, clip(it.Value)))
+					f := c.Report(it.Span, lv, cell.Category, fmt.Sprintf("level %q says %q twice (first %s)", lv.Label, clip(it.Value), c.where(lv, lv, first.Span)))
 					c.RelateLevel(f, lv, first.Span, "first written here")
 					continue
 				}
@@ -58,7 +59,7 @@ func (DuplicateText) Check(c *Context, l *ladder.Ladder) {
 					continue
 				}
 				if prev, ok := across[key]; ok && prev.level != lv {
-					f := c.ReportSeverity(soft, it.Span, lv, cell.Category, fmt.Sprintf("level %q repeats %q word for word from level %q", lv.Label, clip(it.Value), prev.level.Label))
+					f := c.ReportSeverity(soft, it.Span, lv, cell.Category, fmt.Sprintf("level %q repeats %q word for word from level %q (%s)", lv.Label, clip(it.Value), prev.level.Label, c.where(lv, prev.level, prev.item.Span)))
 					c.RelateLevel(f, prev.level, prev.item.Span, "written here first")
 					continue
 				}
@@ -66,6 +67,17 @@ func (DuplicateText) Check(c *Context, l *ladder.Ladder) {
 			}
 		}
 	}
+}
+
+// where says where span of level other is, seen from level lv: "on line
+// 12", or "on line 12 of path" when the two levels are in different pages.
+func (c *Context) where(lv, other *ladder.Level, span source.Span) string {
+	f := c.fileOf(other)
+	at := fmt.Sprintf("on line %d", f.SpanRange(span).Start.Line)
+	if f.Path != c.fileOf(lv).Path {
+		at += " of " + f.Path
+	}
+	return at
 }
 
 // normalize lowercases s and drops punctuation at its ends.

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/ladderlint/ladderlint/lint/ladder"
 )
@@ -19,10 +20,13 @@ func (MissingCategory) Summary() string {
 }
 func (MissingCategory) Help() string {
 	return "Every level should say what it expects in every category, so that levels can be compared side by side. " +
-		"A row that spans all columns is a summary, not a substitute for the per-category cells."
+		"A row that spans all columns is a summary, not a substitute for the per-category cells. " +
+		"A category only one level has is usually a renamed one, and is reported on that level; a required category " +
+		"the ladder lacks is reported at the header ladderlint did not expect, when there is one."
 }
 
 func (MissingCategory) Check(c *Context, l *ladder.Ladder) {
+	lone := loneCategories(l)
 	for _, lv := range l.Levels {
 		if lv.Placeholder {
 			continue
@@ -32,8 +36,25 @@ func (MissingCategory) Check(c *Context, l *ladder.Ladder) {
 		for i, cell := range lv.Cells {
 			if cell == nil && i < len(l.Categories) && l.Categories[i].Name != "" && !seen[l.Categories[i].Name] {
 				seen[l.Categories[i].Name] = true
-				missing = append(missing, l.Categories[i].Name)
+				if lone[i] == nil {
+					missing = append(missing, l.Categories[i].Name)
+				}
 			}
+		}
+		// A category only this level has: a renamed one (the other levels'
+		// missing cells are blamed here, on the level that differs).
+		for i, cell := range lv.Cells {
+			if cell == nil || lone[i] != lv {
+				continue
+			}
+			name := l.Categories[i].Name
+			if len(missing) > 0 {
+				c.Report(cell.Span, lv, name, fmt.Sprintf("level %q has a %q category where the other levels have %s; rename it, or add %q to every level",
+					lv.Label, name, quoteList(missing), name))
+				missing = nil
+				continue
+			}
+			c.Report(cell.Span, lv, name, fmt.Sprintf("only level %q has a %q category; add it to the other levels or remove it", lv.Label, name))
 		}
 		switch {
 		case len(missing) == 0:
@@ -45,16 +66,96 @@ func (MissingCategory) Check(c *Context, l *ladder.Ladder) {
 			}
 		}
 	}
-	c.schemaFindings(c.checker.schemas.config, "category_set")
+	requiredCategories(c, l)
 }
 
-func quoteList(s []string) string {
+// loneCategories maps the index of each category that exactly one level
+// has, in a heading ladder of three or more written levels, to that level.
+// Table columns exist for every row, so only heading ladders have them.
+func loneCategories(l *ladder.Ladder) map[int]*ladder.Level {
+	if l.Table != "" {
+		return nil
+	}
+	written := 0
+	for _, lv := range l.Levels {
+		if !lv.Placeholder {
+			written++
+		}
+	}
+	if written < 3 {
+		return nil
+	}
+	out := map[int]*ladder.Level{}
+	for i := range l.Categories {
+		var only *ladder.Level
+		n := 0
+		for _, lv := range l.Levels {
+			if !lv.Placeholder && i < len(lv.Cells) && lv.Cells[i] != nil {
+				only = lv
+				n++
+			}
+		}
+		if n == 1 {
+			out[i] = only
+		}
+	}
+	return out
+}
+
+// requiredCategories reports the categories the configuration requires
+// (compiled into the schema's category_set) that the ladder lacks. When the
+// ladder has categories the configuration does not name, the finding points
+// at the first of them: most often the required one, renamed.
+func requiredCategories(c *Context, l *ladder.Ladder) {
+	required := map[string]bool{}
+	for _, r := range c.checker.cfg.Categories.Required {
+		required[strings.ToLower(r)] = true
+	}
+	var unlisted []ladder.Category
+	for _, cat := range l.Categories {
+		if !required[strings.ToLower(cat.Name)] {
+			unlisted = append(unlisted, cat)
+		}
+	}
+	for _, e := range c.validate(c.checker.schemas.config) {
+		path := fieldPath(e)
+		if e.Type() != "required" || last(path) != "category_set" {
+			continue
+		}
+		prop := fmt.Sprint(e.Details()["property"])
+		msg := fmt.Sprintf("the ladder has no %q category, which %s requires", prop, c.configName())
+		if len(unlisted) == 0 {
+			span, _, _ := c.locate(nil)
+			c.Report(span, nil, "", msg)
+			continue
+		}
+		var names []string
+		for _, u := range unlisted {
+			names = append(names, u.Name)
+		}
+		verb := "is"
+		if len(names) > 1 {
+			verb = "are"
+		}
+		at := unlisted[0]
+		if at.Span.End == 0 {
+			at.Span = l.Span
+		}
+		c.Report(at.Span, nil, at.Name, fmt.Sprintf("%s; %s %s here instead (rename it %q, or list it in categories.required)",
+			msg, quoteAnd(names), verb, prop))
+	}
+}
+
+func quoteList(s []string) string { return quoteJoin(s, " or ") }
+func quoteAnd(s []string) string  { return quoteJoin(s, " and ") }
+
+func quoteJoin(s []string, lastSep string) string {
 	out := ""
 	for i, v := range s {
 		switch {
 		case i == 0:
 		case i == len(s)-1:
-			out += " or "
+			out += lastSep
 		default:
 			out += ", "
 		}

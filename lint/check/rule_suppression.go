@@ -16,7 +16,8 @@ func (Suppression) Summary() string {
 func (Suppression) Help() string {
 	return "Accept a known exception with <!-- ladderlint-disable-next-line RULE -- reason -->, " +
 		"<!-- ladderlint-disable RULE -- reason --> … <!-- ladderlint-enable RULE -->, or <!-- ladderlint-disable-file RULE -- reason -->. " +
-		"A comment that no longer suppresses anything is reported so that exceptions do not outlive the problem."
+		"A comment that no longer suppresses anything is reported so that exceptions do not outlive the problem; " +
+		"a disable-next-line one line too high is reported with the line to move it above."
 }
 
 func (Suppression) Check(*Context, *ladder.Ladder) {}

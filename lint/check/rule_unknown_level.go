@@ -24,6 +24,7 @@ func (UnknownLevel) Help() string {
 
 func (UnknownLevel) Check(c *Context, l *ladder.Ladder) {
 	for _, u := range l.Unrecognised {
-		c.Report(u.Span, nil, "", fmt.Sprintf("%q is written among the levels of this ladder but is not a level label ladderlint reads; its content is not checked", u.Value))
+		c.Report(u.Span, nil, "", fmt.Sprintf("%q stands among the levels of this ladder but does not read as a level, so its content is not checked; "+
+			"write it like the other level labels, or map it to a level under levels.names", u.Value))
 	}
 }

@@ -67,14 +67,22 @@ func (d *directive) matches(rule string) bool {
 // and reports (as rule "suppression") directives that name unknown rules,
 // lack a required reason, or suppress nothing.
 func (c *Checker) Suppress(page *markdown.Page, findings []Finding) []Finding {
+	kept, _ := c.SuppressCounted(page, findings)
+	return kept
+}
+
+// SuppressCounted is Suppress that also says how many findings the
+// comments suppressed (for the totals).
+func (c *Checker) SuppressCounted(page *markdown.Page, findings []Finding) (kept []Finding, suppressed int) {
 	f := page.File
 	ds := parseDirectives(page)
 	if len(ds) == 0 {
-		return findings
+		return findings, 0
 	}
-	kept := findings[:0:0]
+	kept = findings[:0:0]
 	for _, fd := range findings {
 		if d := covering(ds, fd); d != nil {
+			suppressed++
 			if d.used == nil {
 				d.used = map[string]bool{}
 			}
@@ -88,7 +96,7 @@ func (c *Checker) Suppress(page *markdown.Page, findings []Finding) []Finding {
 		kept = append(kept, fd)
 	}
 	if c.off[Suppression{}.ID()] {
-		return kept
+		return kept, suppressed
 	}
 	ctx := &Context{File: f, checker: c, rule: Suppression{}, out: &kept}
 	for _, d := range ds {
@@ -99,7 +107,11 @@ func (c *Checker) Suppress(page *markdown.Page, findings []Finding) []Finding {
 		for _, r := range d.rules {
 			if Lookup(r) == nil {
 				unknown = true
-				ctx.report(d.span, fmt.Sprintf("ladderlint-%s names the unknown rule %q (`ladderlint rules` lists them)", d.kind, r))
+				hint := "`ladderlint rules` lists them"
+				if near := nearestRule(r); near != "" {
+					hint = fmt.Sprintf("did you mean %q?", near)
+				}
+				ctx.report(d.span, fmt.Sprintf("ladderlint-%s names the unknown rule %q (%s)", d.kind, r, hint))
 			}
 		}
 		switch {
@@ -107,6 +119,20 @@ func (c *Checker) Suppress(page *markdown.Page, findings []Finding) []Finding {
 		case d.reason == "" && c.cfg.Suppressions.RequireReason:
 			ctx.report(d.span, fmt.Sprintf("ladderlint-%s needs a reason: <!-- ladderlint-%s %s -- why this is fine -->", d.kind, d.kind, strings.Join(d.rules, ",")))
 		case len(d.used) == 0:
+			if fd := nextFinding(d, kept); d.kind == "disable-next-line" && fd != nil {
+				line := fd.Range.Start.Line
+				if t := pipeTableAt(page, fd.Range.Start.Offset); t != nil && f.Pos(t.Span.Start).Line < line {
+					// A comment between pipe rows would end the table.
+					ctx.report(d.span, fmt.Sprintf("ladderlint-disable-next-line covers line %d only, where nothing is reported; "+
+						"a comment inside a pipe table ends the table, so to suppress the finding on line %d put "+
+						"ladderlint-disable %s above line %d and ladderlint-enable %s below the table", d.to+1, line, fd.Rule,
+						f.Pos(t.Span.Start).Line, fd.Rule))
+					break
+				}
+				ctx.report(d.span, fmt.Sprintf("ladderlint-disable-next-line covers line %d only, where nothing is reported; "+
+					"to suppress the finding on line %d, move it above line %d", d.to+1, line, line))
+				break
+			}
 			ctx.report(d.span, fmt.Sprintf("ladderlint-%s suppresses nothing here; remove it", d.kind))
 		default:
 			for _, r := range d.rules {
@@ -117,7 +143,66 @@ func (c *Checker) Suppress(page *markdown.Page, findings []Finding) []Finding {
 		}
 	}
 	sort.SliceStable(kept, func(i, j int) bool { return Less(&kept[i], &kept[j]) })
-	return kept
+	return kept, suppressed
+}
+
+// nextFinding is the first unsuppressed finding of a rule d names after the
+// line d covers (nil when none): where a misplaced disable-next-line was
+// meant to go.
+func nextFinding(d *directive, kept []Finding) *Finding {
+	var best *Finding
+	for i, fd := range kept {
+		l := fd.Range.Start.Line
+		if fd.Rule != (Suppression{}).ID() && d.matches(fd.Rule) && l > d.to+1 && (best == nil || l < best.Range.Start.Line) {
+			best = &kept[i]
+		}
+	}
+	return best
+}
+
+// pipeTableAt is the pipe table holding byte offset off, or nil.
+func pipeTableAt(page *markdown.Page, off int) *markdown.Table {
+	for _, t := range page.Tables {
+		if t.Kind == markdown.Pipe && off >= t.Span.Start && off < t.Span.End {
+			return t
+		}
+	}
+	return nil
+}
+
+// nearestRule is the rule id within two edits of name, or "".
+func nearestRule(name string) string {
+	best, bestD := "", 3
+	for _, r := range Rules {
+		if d := editDistance(name, r.ID()); d < bestD {
+			best, bestD = r.ID(), d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b (bytes).
+func editDistance(a, b string) int {
+	if len(a) > 64 || len(b) > 64 {
+		return 64
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // covering returns the directive that suppresses fd, if any.

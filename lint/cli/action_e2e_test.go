@@ -66,7 +66,7 @@ func TestE2OneError(t *testing.T) {
 	if r.outputs["errors"] != "1" || r.outputs["warnings"] != "0" {
 		t.Errorf("outputs = %v", r.outputs)
 	}
-	if s := string(r.summary); !strings.Contains(s, "https://github.com/octo/handbook/blob/3333333333333333333333333333333333333333/handbook/ladders/engineering.md#L7") {
+	if s := string(r.summary); !strings.Contains(s, "https://github.com/octo/handbook/blob/3333333333333333333333333333333333333333/handbook/ladders/engineering.md?plain=1#L7") {
 		t.Errorf("summary has no link to the finding:\n%s", s)
 	}
 }
@@ -258,7 +258,7 @@ func TestE8Overflow(t *testing.T) {
 	if n := notices[0].data; !strings.Contains(n, "15 more findings") || !strings.Contains(n, "job summary") {
 		t.Errorf("overflow notice = %q", n)
 	}
-	if n := strings.Count(string(r.summary), "| ❌ error |"); n != 25 {
+	if n := strings.Count(string(r.summary), "| 🛑 error |"); n != 25 {
 		t.Errorf("summary lists %d errors, want 25", n)
 	}
 	if r.outputs["errors"] != "25" {

@@ -262,7 +262,7 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 		}
 		return ExitClean
 	}
-	run := &report.Run{Files: res.Files, Ladders: res.Ladders, Findings: res.Findings, Sources: res.Sources, Unreadable: len(res.Errors), Config: cfg.Path}
+	run := &report.Run{Files: res.Files, Ladders: res.Ladders, Findings: res.Findings, Sources: res.Sources, Unreadable: len(res.Errors), Config: shownPath(cfg.Path), Suppressed: res.Suppressed}
 	exit := exitFor(res.Findings, cfg.FailLevel)
 	if *changesFile != "" && *changedSince == "" {
 		toolError(flagName("changes-file") + " needs " + flagName("changed-since") + ": the changes are against that revision")
@@ -364,6 +364,20 @@ func loadConfig(path string, paths []string) (*config.Config, error) {
 		return config.Load(p, true)
 	}
 	return config.Default(), nil
+}
+
+// shownPath is p as the reports name it: relative to the current folder
+// (the workspace, in the Action) when it lies under it.
+func shownPath(p string) string {
+	if !filepath.IsAbs(p) {
+		return p
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return p
 }
 
 // findConfig returns the .ladderlint.yml nearest to dir, in dir or a parent

@@ -123,7 +123,7 @@ func TestConfigFoundUpward(t *testing.T) {
 
 	var out, errOut strings.Builder
 	Main([]string{"-no-snippets", "engineering/framework.md"}, &out, &errOut, env)
-	if !strings.Contains(out.String(), "; configuration .ladderlint.yml\n") {
+	if !strings.Contains(out.String(), "; configuration: .ladderlint.yml\n") {
 		t.Errorf("the total does not name the configuration:\n%s%s", out.String(), errOut.String())
 	}
 

@@ -205,6 +205,7 @@ func (g *github) report(run *report.Run, res *lint.Result, cfg *config.Config, f
 		for _, a := range cfg.Areas {
 			opt.Areas = append(opt.Areas, a.Name)
 		}
+		opt.Categories = cfg.Categories.Required
 		if server, repo, sha := g.env("GITHUB_SERVER_URL"), g.env("GITHUB_REPOSITORY"), g.env("GITHUB_SHA"); server != "" && repo != "" && sha != "" {
 			opt.BlobURL = strings.TrimSuffix(server, "/") + "/" + repo + "/blob/" + sha + "/"
 		}

@@ -87,7 +87,7 @@ func TestInit(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, text := lintRun()
-	if want := `handbook/.ladderlint.yml:23:1: no page matches "support/cs-career-levels.md", which should hold the ladder "Levels" with IC1..IC7; was the page moved or deleted? [ladder-missing]`; code != ExitFindings || !strings.Contains(text, want) {
+	if want := `handbook/.ladderlint.yml:23:1: error: no page matches "support/cs-career-levels.md", which should hold the ladder "Levels" with IC1..IC7; was the page moved or deleted? [ladder-missing]`; code != ExitFindings || !strings.Contains(text, want) {
 		t.Errorf("page deleted: exit %d, want 1 and %q\n%s", code, want, text)
 	}
 }

@@ -449,8 +449,23 @@ func shapeProblems(t *Table, width int) {
 			if c == nil || c.Row != r { // a hole, or pushed by a span from above
 				c = row.Cells[len(row.Cells)-1]
 			}
+			own, above, outside := ownWidth(row.Cells), 0, false
+			for _, sc := range cells {
+				if sc != nil && sc.Row < r {
+					above++
+					outside = outside || sc.Col+sc.ColSpan > width
+				}
+			}
+			if outside || own >= width && row.Cells[0].Header {
+				// The span above lies past the header, or this is a full
+				// row with its own label: the span reaches too far.
+				t.Problems = append(t.Problems, Problem{Span: c.Span, Message: fmt.Sprintf(
+					"this row is %d columns wide but the table header has %d: a rowspan or colspan above pushes its cells to the right", len(cells), width)})
+				break
+			}
 			t.Problems = append(t.Problems, Problem{Span: c.Span, Message: fmt.Sprintf(
-				"this row is %d columns wide but the table header has %d: a rowspan or colspan above pushes its cells to the right", len(cells), width)})
+				"this row's own cells take %d columns and a rowspan above fills %d more: %d in all, but the table header has %d; remove the extra cell from this row",
+				own, above, len(cells), width)})
 		case len(cells) < width && len(row.Cells) >= 2:
 			// A row with one cell is a label or a section title; a short row
 			// with content has a hole where the browser shows nothing.
@@ -471,6 +486,15 @@ func padGrid(t *Table, width int) {
 
 // spannedFromAbove reports whether a rowspan from an earlier row reaches
 // into this grid row (and so pushes its cells right).
+// ownWidth is how many columns a row's own cells take.
+func ownWidth(cells []*Cell) int {
+	n := 0
+	for _, c := range cells {
+		n += c.ColSpan
+	}
+	return n
+}
+
 func spannedFromAbove(cells []*Cell, r int) bool {
 	for _, c := range cells {
 		if c != nil && c.Row < r {

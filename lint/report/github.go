@@ -82,7 +82,7 @@ func GitHubAnnotations(a *githubactions.Action, r *Run, o AnnotationOptions) {
 		var parts []string
 		for _, s := range []check.Severity{check.Error, check.Warning, check.Info} {
 			if left[s] > 0 {
-				parts = append(parts, plural(left[s], severityNoun(s)))
+				parts = append(parts, severityCount(left[s], s))
 			}
 		}
 		a.WithFieldsMap(map[string]string{"title": "ladderlint: more findings"}).Noticef("%s",
@@ -168,43 +168,84 @@ func Visible(s string) string {
 	return b.String()
 }
 
-// Quote renders untrusted text for a plain log line (contract N3): Go
-// quoting with only printable ASCII, and "#" as \x23, so the result has no
-// CR, LF, "##[" or "::" at its start and still decodes with strconv.Unquote.
-func Quote(s string) string {
-	return strings.ReplaceAll(strconv.QuoteToASCII(s), "#", `\x23`)
+// LogText renders untrusted text for a plain log line (contract N3) as
+// the reader wrote it, not escaped: controls, format characters and line
+// separators become visible \u{XXXX} (so the line has no CR or LF and no
+// invisible character the runner's ICU comparison could skip), and a "#"
+// is written as \u{0023} unless an ASCII character other than "#" or "["
+// follows it, so no "##[" can form. Lines built with it start with the
+// fixed prefix "ladderlint: ", so none starts with "::".
+func LogText(s string) string {
+	s = Visible(strings.ReplaceAll(s, "\t", " "))
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r == '\r' || r == '\n':
+			fmt.Fprintf(&b, `\u{%04X}`, r)
+		case r == '#':
+			next := s[i+1:]
+			if next == "" || next[0] < 0x80 && next[0] >= 0x20 && next[0] != '#' && next[0] != '[' {
+				b.WriteByte('#')
+			} else {
+				b.WriteString(`\u{0023}`)
+			}
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // GitHubLog writes every finding as a plain line for the step log (the
 // annotations show only the first few):
 //
-//	ladderlint: "path":12:3: error: "message" [rule-id]
+//	ladderlint: path:12:3: error: message [rule-id]
 //
 // Each line starts with "ladderlint: " and carries untrusted text only
-// through Quote (contract N3).
+// through LogText (contract N3).
 func GitHubLog(w io.Writer, r *Run, workspace string) error {
 	for _, f := range r.Findings {
-		if _, err := fmt.Fprintf(w, "ladderlint: %s:%d:%d: %s: %s [%s]\n", Quote(WorkspacePath(f.File, workspace)),
-			f.Range.Start.Line, f.Range.Start.Column, f.Severity, Quote(f.Message), f.Rule); err != nil {
+		if _, err := fmt.Fprintf(w, "ladderlint: %s:%d:%d: %s: %s [%s]\n", LogText(WorkspacePath(f.File, workspace)),
+			f.Range.Start.Line, f.Range.Start.Column, f.Severity, LogText(f.Message), f.Rule); err != nil {
 			return err
 		}
 	}
-	_, err := fmt.Fprintf(w, "ladderlint: %s\n", Totals(r))
+	_, err := fmt.Fprintf(w, "ladderlint: %s\n", LogText(Totals(r)))
 	return err
 }
 
-// Totals is the one-line count of a run: "1 error, 3 warnings, 0 notes in 1 file (1 ladder)".
+// Totals is the one-line count of a run: "1 error, 3 warnings, 0 info,
+// 2 suppressed in 1 file (1 ladder); configuration: .ladderlint.yml", or
+// "no problems in 1 file (1 ladder)". Suppressed findings are counted but
+// not in the three severities; the configuration is named when a file was used.
 func Totals(r *Run) string {
 	e, w, n := r.Counts()
-	return fmt.Sprintf("%s, %s, %s in %s (%s)", plural(e, "error"), plural(w, "warning"), plural(n, "note"),
-		plural(r.Files, "file"), plural(r.Ladders, "ladder"))
+	sup := ""
+	if r.Suppressed > 0 {
+		sup = fmt.Sprintf(", %d suppressed", r.Suppressed)
+	}
+	var s string
+	if len(r.Findings) == 0 {
+		s = fmt.Sprintf("no problems in %s (%s)", plural(r.Files, "file"), plural(r.Ladders, "ladder"))
+		if r.Suppressed > 0 {
+			s += fmt.Sprintf("; %s suppressed", plural(r.Suppressed, "finding"))
+		}
+	} else {
+		s = fmt.Sprintf("%s, %s, %d info%s in %s (%s)", plural(e, "error"), plural(w, "warning"), n, sup,
+			plural(r.Files, "file"), plural(r.Ladders, "ladder"))
+	}
+	if r.Config != "" {
+		s += "; configuration: " + r.Config
+	}
+	return s
 }
 
-func severityNoun(s check.Severity) string {
+// severityCount is "2 errors", "1 warning", "3 info".
+func severityCount(n int, s check.Severity) string {
 	if s == check.Info {
-		return "note"
+		return fmt.Sprintf("%d info", n)
 	}
-	return s.String()
+	return plural(n, s.String())
 }
 
 // truncate cuts s to at most maxBytes bytes and maxRunes code points (-1:

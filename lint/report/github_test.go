@@ -129,8 +129,8 @@ func TestAnnotationCap(t *testing.T) {
 	}{
 		{"25 errors", 25, 0, 0, 0, 10, 0, 1, "15 more findings not annotated (15 errors; "},
 		{"10 of each", 10, 10, 10, 0, 10, 10, 10, ""},
-		{"12 of each", 12, 12, 12, 0, 10, 10, 10, "7 more findings not annotated (2 errors, 2 warnings, 3 notes; "},
-		{"11 notes", 0, 0, 11, 0, 0, 0, 10, "2 more findings not annotated (2 notes; "},
+		{"12 of each", 12, 12, 12, 0, 10, 10, 10, "7 more findings not annotated (2 errors, 2 warnings, 3 info; "},
+		{"11 notes", 0, 0, 11, 0, 0, 0, 10, "2 more findings not annotated (2 info; "},
 		{"10 errors after 3 tool errors", 10, 0, 0, 3, 7, 0, 1, "3 more findings not annotated (3 errors; "},
 	}
 	for _, c := range cases {
@@ -166,18 +166,18 @@ func TestAnnotationCap(t *testing.T) {
 func TestSummaryAllFindings(t *testing.T) {
 	r := &Run{Files: 25, Ladders: 25, Findings: manyFindings(25, check.Error)}
 	md := GitHubSummary(r, SummaryOptions{FailLevel: "error", Failed: true, BlobURL: "https://github.com/o/r/blob/abc/"})
-	if n := strings.Count(md, "| ❌ error |"); n != 25 {
+	if n := strings.Count(md, "| 🛑 error |"); n != 25 {
 		t.Errorf("%d finding rows, want 25", n)
 	}
 	if strings.Contains(md, "Summary truncated") {
 		t.Error("a small summary is truncated")
 	}
-	row := `| ❌ error | [handbook/l00003.md\:4\:3](https://github.com/o/r/blob/abc/handbook/l00003.md#L4) | ` + "`empty-cell`" +
-		` | "Delivery" is empty for level "IC3" \| with a pipe and a newline |`
+	row := `| 🛑 error | [handbook/l00003.md\:4\:3](https://github.com/o/r/blob/abc/handbook/l00003.md?plain=1#L4) | ` +
+		`"Delivery" is empty for level "IC3" \| with a pipe and a newline | ` + "`empty-cell` |"
 	if !strings.Contains(md, row+"\n") {
 		t.Errorf("summary has no row\n%s\n%s", row, md)
 	}
-	if !strings.Contains(md, "| 25 | 0 | 0 | 25 | 25 |") {
+	if !strings.Contains(md, "| 25 | 0 | 0 | 0 | 25 | 25 |") {
 		t.Errorf("no totals row:\n%s", md[:300])
 	}
 }
@@ -192,30 +192,81 @@ func TestSummaryLimit(t *testing.T) {
 	if !strings.HasSuffix(md, "run `ladderlint` locally to see them with the source lines.\n") || !strings.Contains(md, "**Summary truncated:**") {
 		t.Errorf("summary does not end in the truncation note: %q", md[len(md)-300:])
 	}
-	shown := strings.Count(md, "| ❌ error |")
+	shown := strings.Count(md, "| 🛑 error |")
 	if !strings.Contains(md, strconv.Itoa(shown)+" of 50000 findings are shown") {
 		t.Errorf("the note does not count the %d findings shown", shown)
 	}
 	t.Logf("50,000 findings: %d bytes, %d findings shown", len(md)+1, shown)
 }
 
-// TestCoverageMatrix: one row per level, one mark per category and area.
+// TestCoverageMatrix: one row per level and one mark per category, a
+// placeholder level as one row, a missing level as a ❌ row at its place, a
+// missing required category as a ❌ column, areas in a table of their own.
 func TestCoverageMatrix(t *testing.T) {
-	doc := ladder.Document{File: "handbook/eng.md", Line: 3, Name: "Eng | ladder", Categories: []string{"Proficiency", "Delivery", "Team|work"},
+	doc := ladder.Document{File: "handbook/eng.md", Line: 3, EndLine: 9, Name: "Eng | ladder", Categories: []string{"Proficiency", "Delivery", "Team|work"},
 		Levels: []ladder.LevelDocument{
-			{Label: "IC1", Cells: []ladder.CellDocument{{Category: "Proficiency", Text: "x"}, {Category: "Delivery", Empty: true}, {Category: "Team|work", Placeholder: "TBD"}},
+			{Label: "IC1", Line: 5, Cells: []ladder.CellDocument{{Category: "Proficiency", Text: "x"}, {Category: "Delivery", Empty: true}, {Category: "Team|work", Placeholder: "TBD"}},
 				Areas: map[string]bool{"communication": true}},
-			{Label: "IC2", Cells: []ladder.CellDocument{{Category: "Proficiency", Text: "x"}}, Areas: map[string]bool{}},
-			{Label: "IC3", Placeholder: true, Cells: []ladder.CellDocument{}},
+			{Label: "IC3", Line: 6, Cells: []ladder.CellDocument{{Category: "Proficiency", Text: "x"}}, Areas: map[string]bool{}},
+			{Label: "IC4", Line: 7, Placeholder: true, PlaceholderText: "haven’t yet finalized", Cells: []ladder.CellDocument{}},
 		}}
-	md := GitHubSummary(&Run{Files: 1, Ladders: 1}, SummaryOptions{Documents: []ladder.Document{doc}, Areas: []string{"communication"}, FailLevel: "error"})
+	gap := check.Finding{Rule: "level-gap", Severity: check.Error, File: "handbook/eng.md", Ladder: "Eng | ladder", Level: "IC3",
+		Range: source.Range{Start: source.Pos{Line: 6, Column: 3}, End: source.Pos{Line: 6, Column: 6}}, Message: `level "IC2" is missing between "IC1" and "IC3"`}
+	md := GitHubSummary(&Run{Files: 1, Ladders: 1, Findings: []check.Finding{gap}}, SummaryOptions{Documents: []ladder.Document{doc},
+		Areas: []string{"communication"}, Categories: []string{"Proficiency", "Craft"}, FailLevel: "error", Failed: true})
 	for _, want := range []string{
-		"#### Eng \\| ladder — handbook/eng.md\\:3\n",
-		"| level | Proficiency | Delivery | Team\\|work | area: communication |\n|---|---|---|---|---|\n",
-		"| IC1 | ✅ | ⬜ empty | 🚧 placeholder | ✅ |\n",
-		"| IC2 | ✅ | ❌ missing | ❌ missing | ❌ missing |\n",
-		"| IC3 | 🚧 placeholder | 🚧 placeholder | 🚧 placeholder | 🚧 placeholder |\n",
-		"No findings.",
+		"<details open><summary><strong>Eng | ladder</strong> in handbook/eng.md — 3 levels, 3 categories, ❌ 5 missing, 🚧 3 not written yet</summary>\n<p>handbook/eng.md&#58;3</p>\n<table>\n",
+		"<tr><th>level ╲ category</th><th>Proficiency</th><th>Delivery</th><th>Team|work</th><th>❌ Craft (missing)</th></tr>\n",
+		`<tr><th align="left">IC1</th><td align="center">✅</td><td align="center">⬜</td><td align="center">🚧</td><td align="center">❌</td></tr>` + "\n",
+		`<tr><th align="left">❌ gap</th><td colspan="4">❌ level &#34;IC2&#34; is missing between &#34;IC1&#34; and &#34;IC3&#34;</td></tr>` + "\n" +
+			`<tr><th align="left">IC3</th><td align="center">✅</td><td align="center">❌</td><td align="center">❌</td><td align="center">❌</td></tr>` + "\n",
+		`<tr><th align="left">IC4</th><td colspan="4">🚧 placeholder: haven’t yet finalized</td></tr>` + "\n</table>\n",
+		"<tr><th>level ╲ area</th><th>communication</th></tr>\n",
+		`<tr><th align="left">IC3</th><td align="center">❌</td></tr>` + "\n" + `<tr><th align="left">IC4</th><td colspan="1">🚧 placeholder: haven’t yet finalized</td></tr>` + "\n</table>\n</details>\n",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("summary lacks %q:\n%s", want, md)
+		}
+	}
+	// One HTML block per ladder: no blank line inside <details>.
+	d := md[strings.Index(md, "<details"):strings.Index(md, "</details>")]
+	if strings.Contains(d, "\n\n") {
+		t.Errorf("blank line inside <details>:\n%s", d)
+	}
+}
+
+// TestCoverageHostileText: handbook text in the matrices cannot close the
+// <details>, open a tag, or form a mention.
+func TestCoverageHostileText(t *testing.T) {
+	doc := ladder.Document{File: "p.md", Line: 1, EndLine: 5, Name: "</details><script>x</script>", Categories: []string{"<img src=x>", "a\n\nb"},
+		Levels: []ladder.LevelDocument{{Label: "@octo & <b>IC1</b>", Line: 2, Placeholder: true, PlaceholderText: "</td></tr></table>"}}}
+	md := GitHubSummary(&Run{Files: 1, Ladders: 1}, SummaryOptions{Documents: []ladder.Document{doc}, FailLevel: "error"})
+	for _, bad := range []string{"<script", "<img", "</details><", "<b>", "@octo", "</td></tr></table>", "a\n\nb"} {
+		if strings.Contains(md, bad) {
+			t.Errorf("summary holds %q:\n%s", bad, md)
+		}
+	}
+	if strings.Count(md, "</details>") != 1 {
+		t.Errorf("want one </details>:\n%s", md)
+	}
+}
+
+// TestCoverageTransposed: a matrix wider than maxColumns with fewer levels
+// is shown with the categories as rows.
+func TestCoverageTransposed(t *testing.T) {
+	cats := []string{"A", "B", "C", "D", "E", "F", "G", "H"}
+	var cells []ladder.CellDocument
+	for _, c := range cats[:7] {
+		cells = append(cells, ladder.CellDocument{Category: c, Text: "x"})
+	}
+	doc := ladder.Document{File: "p.md", Line: 1, EndLine: 9, Name: "Wide", Categories: cats, Levels: []ladder.LevelDocument{
+		{Label: "IC1", Line: 3, Cells: cells}, {Label: "IC2", Line: 4, Placeholder: true},
+	}}
+	md := GitHubSummary(&Run{Files: 1, Ladders: 1}, SummaryOptions{Documents: []ladder.Document{doc}, FailLevel: "error"})
+	for _, want := range []string{
+		"<tr><th>category ╲ level</th><th>IC1</th><th>IC2</th></tr>\n",
+		`<tr><th align="left">A</th><td align="center">✅</td><td rowspan="8">🚧 placeholder</td></tr>` + "\n" + `<tr><th align="left">B</th><td align="center">✅</td></tr>` + "\n",
+		`<tr><th align="left">H</th><td align="center">❌</td></tr>` + "\n</table>",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("summary lacks %q:\n%s", want, md)
@@ -223,34 +274,69 @@ func TestCoverageMatrix(t *testing.T) {
 	}
 }
 
-// TestQuote pins N3 for plain lines.
-func TestQuote(t *testing.T) {
-	for in, want := range map[string]string{
-		"handbook/a.md":             `"handbook/a.md"`,
-		"::error::x":                `"::error::x"`,
-		"a ##[add-mask]b":           `"a \x23\x23[add-mask]b"`,
-		"x\r::add-mask::y\n":        `"x\r::add-mask::y\n"`,
-		"\u202e\u200b\u3000é\ufe0f": `"\u202e\u200b\u3000\u00e9\ufe0f"`,
-	} {
-		got := Quote(in)
-		if got != want {
-			t.Errorf("Quote(%q) = %s, want %s", in, got, want)
+// TestSummaryOrder: what fails the check comes first (errors, then
+// warnings, in changed files first), then the ladder changes, the
+// coverage, and the info findings last.
+func TestSummaryOrder(t *testing.T) {
+	r := &Run{Files: 2, Ladders: 1, Findings: []check.Finding{
+		finding("duplicate-text", check.Info, "a.md", 1, 1, 1, 2, "info one"),
+		finding("placeholder", check.Warning, "a.md", 2, 1, 2, 2, "warning in a"),
+		finding("empty-cell", check.Error, "a.md", 3, 1, 3, 2, "error in a"),
+		finding("empty-cell", check.Error, "b.md", 4, 1, 4, 2, "error in b"),
+	}}
+	doc := ladder.Document{File: "a.md", Line: 1, EndLine: 5, Name: "L", Categories: []string{"X"}, Levels: []ladder.LevelDocument{{Label: "IC1", Line: 2}}}
+	md := GitHubSummary(r, SummaryOptions{Documents: []ladder.Document{doc}, FailLevel: "error", Failed: true,
+		Changed: map[string]bool{"b.md": true}, Changes: "### Ladder changes\n\nsome\n"})
+	last := -1
+	for _, want := range []string{"error in b", "error in a", "warning in a", "### Ladder changes", "### Coverage", "### Info", "info one"} {
+		i := strings.Index(md, want)
+		if i < 0 || i < last {
+			t.Errorf("%q is at %d, after %d:\n%s", want, i, last, md)
 		}
-		if back, err := strconv.Unquote(got); err != nil || back != in {
-			t.Errorf("Quote(%q) does not decode: %q %v", in, back, err)
+		last = i
+	}
+}
+
+// TestLogText pins N3 for plain lines: text stays readable (no Go
+// escapes for "#" or "’"), but no "##[" can form, not even across
+// characters the runner's ICU comparison may skip, and no CR or LF is left.
+func TestLogText(t *testing.T) {
+	for in, want := range map[string]string{
+		"handbook/a.md":        "handbook/a.md",
+		"::error::x":           "::error::x",
+		"see #m5, haven’t yet": "see #m5, haven’t yet",
+		"a ##[add-mask]b":      `a \u{0023}\u{0023}[add-mask]b`,
+		"a #[b ###[":           `a \u{0023}[b \u{0023}\u{0023}\u{0023}[`,
+		"#\u200b#[x":           `#\u{200B}\u{0023}[x`,
+		"#\ufe0f#[x":           `\u{0023}` + "\ufe0f" + `\u{0023}[x`,
+		"x\r::add-mask::y\n":   `x\u{000D}::add-mask::y\u{000A}`,
+		"tab\there #":          "tab here #",
+		"\u202e\u3000é":        `\u{202E}` + "\u3000é",
+	} {
+		got := LogText(in)
+		if got != want {
+			t.Errorf("LogText(%q) = %q, want %q", in, got, want)
+		}
+		if strings.Contains(got, "##[") || strings.ContainsAny(got, "\r\n") {
+			t.Errorf("LogText(%q) = %q can start a command", in, got)
 		}
 	}
 }
 
-// TestGitHubLog: every plain line starts with the prefix and is ASCII.
+// TestGitHubLog: every plain line starts with the prefix, and the text is
+// the handbook's own (defanged only where a command could form).
 func TestGitHubLog(t *testing.T) {
 	var buf bytes.Buffer
-	r := &Run{Files: 1, Ladders: 1, Findings: []check.Finding{finding("placeholder", check.Warning, "\u3000::error::x.md", 1, 1, 1, 2, "cell \"##[add-mask]x\r::warning::y\"")}}
+	r := &Run{Files: 1, Ladders: 1, Suppressed: 2, Findings: []check.Finding{
+		finding("placeholder", check.Warning, "\u3000::error::x.md", 1, 1, 1, 2, "cell \"##[add-mask]x\r::warning::y\""),
+		finding("placeholder", check.Warning, "eng.md", 3, 1, 3, 2, "level \"IC6\" is a placeholder (\"haven’t yet finalized\"), see #m5"),
+	}}
 	if err := GitHubLog(&buf, r, ""); err != nil {
 		t.Fatal(err)
 	}
-	want := `ladderlint: "\u3000::error::x.md":1:1: warning: "cell \"\x23\x23[add-mask]x\r::warning::y\"" [placeholder]` + "\n" +
-		"ladderlint: 0 errors, 1 warning, 0 notes in 1 file (1 ladder)\n"
+	want := "ladderlint: \u3000::error::x.md:1:1: warning: cell \"\\u{0023}\\u{0023}[add-mask]x\\u{000D}::warning::y\" [placeholder]\n" +
+		"ladderlint: eng.md:3:1: warning: level \"IC6\" is a placeholder (\"haven’t yet finalized\"), see #m5 [placeholder]\n" +
+		"ladderlint: 0 errors, 2 warnings, 0 info, 2 suppressed in 1 file (1 ladder)\n"
 	if buf.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
 	}

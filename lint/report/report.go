@@ -20,7 +20,10 @@ type Run struct {
 	Sources map[string]*source.File
 	// Unreadable counts the files that could not be linted (reported apart).
 	Unreadable int
-	// Config is the configuration file in use, "" for the built-in defaults.
+	// Suppressed counts the findings that ladderlint-disable comments hid.
+	Suppressed int
+	// Config is the configuration file used, as the user would name it
+	// ("" when the built-in defaults were used).
 	Config string
 }
 

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/url"
 	"reflect"
+	"regexp"
 	"strings"
 
 	"github.com/ladderlint/ladderlint/lint/check"
@@ -212,11 +213,16 @@ func fileURI(p string) string {
 // that share all of those. Line numbers and severities stay out, so a
 // fingerprint survives edits elsewhere in the page and a change of the
 // rule's severity. The result is 32 lowercase hex digits.
+// lineRef is a line number in a message ("on line 12", "above line 377").
+var lineRef = regexp.MustCompile(`\blines? [0-9]+`)
+
 func fingerprints(findings []check.Finding) []string {
 	seen := map[string]int{}
 	out := make([]string, len(findings))
 	for i, f := range findings {
-		key := strings.Join([]string{f.Rule, f.File, f.Ladder, f.Level, f.Category, f.Message}, "\x00")
+		// Line numbers quoted in a message move with every edit above them.
+		msg := lineRef.ReplaceAllString(f.Message, "line #")
+		key := strings.Join([]string{f.Rule, f.File, f.Ladder, f.Level, f.Category, msg}, "\x00")
 		n := seen[key]
 		seen[key]++
 		sum := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d", key, n)))

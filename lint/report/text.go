@@ -19,11 +19,7 @@ import (
 // with a path, a space or a digit, never with "::".
 func Text(w io.Writer, r *Run, snippets bool) error {
 	for _, f := range r.Findings {
-		sev := ""
-		if f.Severity.String() != "error" {
-			sev = f.Severity.String() + ": "
-		}
-		fmt.Fprintf(w, "%s:%d:%d: %s%s [%s]\n", safePath(f.File), f.Range.Start.Line, f.Range.Start.Column, sev, Safe(f.Message), f.Rule)
+		fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", safePath(f.File), f.Range.Start.Line, f.Range.Start.Column, f.Severity, Safe(f.Message), f.Rule)
 		if !snippets {
 			continue
 		}
@@ -46,7 +42,6 @@ func Text(w io.Writer, r *Run, snippets bool) error {
 		width := max(1, utf8.RuneCountInString(Safe(string(raw[from:to]))))
 		fmt.Fprintf(w, "%s |\n%s | %s\n%s | %s^%s\n", pad, num, Safe(string(raw)), pad, strings.Repeat(" ", col), strings.Repeat("~", width-1))
 	}
-	e, wn, in := r.Counts()
 	tail := ""
 	if r.Unreadable > 0 {
 		tail = fmt.Sprintf("; %s could not be linted (see above)", plural(r.Unreadable, "file"))
@@ -54,15 +49,7 @@ func Text(w io.Writer, r *Run, snippets bool) error {
 	if r.Files > 0 && r.Ladders == 0 && r.Unreadable == 0 {
 		tail = "; no career ladder recognised (levels are IC1, M3, P2 … by default: see levels.patterns and levels.names in the README)"
 	}
-	if r.Config != "" {
-		tail += "; configuration " + safePath(r.Config)
-	}
-	if len(r.Findings) == 0 {
-		_, err := fmt.Fprintf(w, "ladderlint: no problems in %s (%s)%s\n", plural(r.Files, "file"), plural(r.Ladders, "ladder"), tail)
-		return err
-	}
-	_, err := fmt.Fprintf(w, "ladderlint: %s, %s, %s in %s (%s)%s\n", plural(e, "error"), plural(wn, "warning"),
-		plural(in, "note"), plural(r.Files, "file"), plural(r.Ladders, "ladder"), tail)
+	_, err := fmt.Fprintf(w, "ladderlint: %s%s\n", Totals(r), tail)
 	return err
 }
 
