@@ -389,18 +389,67 @@ func coversAll(c *markdown.Cell, cols []int) bool {
 	return len(cols) > 1 && c.Col <= cols[0] && c.Col+c.ColSpan-1 >= cols[len(cols)-1]
 }
 
-// mergeCell adds source cell c to the level cell acc.
+// mergeCell adds source cell c to the level cell acc. A level cell made of
+// two or more source cells (a level's summary row and behaviours row) keeps
+// each of them in Parts, so that every cell a reader sees is checked on its
+// own; Text and Items are the merged view the other checks read.
 func mergeCell(acc *Cell, c *markdown.Cell, category string, shared bool) *Cell {
+	part := &Cell{Category: category, Text: c.Text, Items: c.Items, Span: c.Span, Shared: shared}
 	if acc == nil {
-		return &Cell{Category: category, Text: c.Text, Items: c.Items, Span: c.Span, Shared: shared}
+		return part
 	}
 	if acc.Span == c.Span {
 		return acc
 	}
+	for _, p := range acc.Parts {
+		if p.Span == c.Span {
+			return acc // a rowspan seen again in a later row
+		}
+	}
+	if len(acc.Parts) == 0 {
+		acc.Parts = []*Cell{{Category: acc.Category, Text: acc.Text, Items: acc.Items, Span: acc.Span, Shared: acc.Shared}}
+	}
+	acc.Parts = append(acc.Parts, part)
 	acc.Text = strings.TrimSpace(acc.Text + " " + c.Text)
 	acc.Items = append(acc.Items[:len(acc.Items):len(acc.Items)], c.Items...)
 	acc.Shared = acc.Shared || shared
 	return acc
+}
+
+// markCell sets the placeholder flags of a level cell and of its parts, and
+// returns the cell's placeholder: the cell is a placeholder when it is one
+// source cell that is, or when every part that says anything is one ("TBD"
+// in the summary row and nothing in the behaviours row). A part that is a
+// placeholder beside a part with content is flagged on its own.
+func (x *extractor) markCell(c *Cell) string {
+	if len(c.Parts) == 0 {
+		p := x.cellPlaceholder(c.Text)
+		if p != "" {
+			c.Placeholder = p
+		}
+		return p
+	}
+	first, content := "", false
+	for _, part := range c.Parts {
+		if part.Empty() {
+			continue
+		}
+		p := x.cellPlaceholder(part.Text)
+		switch {
+		case p == "":
+			content = true
+		case first == "":
+			first = p
+		}
+		if p != "" {
+			part.Placeholder = p
+		}
+	}
+	if content || first == "" {
+		return ""
+	}
+	c.Placeholder = first
+	return first
 }
 
 // levelColumns reads a table whose columns are levels. Each row with level
