@@ -25,10 +25,9 @@ func (EmptyCell) Check(c *Context, l *ladder.Ladder) {
 		if lv.Placeholder {
 			continue
 		}
-		if sm := lv.Summary; sm != nil && l.Table != "" && len(sm.Parts) > 0 {
-			// A summary read from one source cell that says nothing is
-			// not there; of several, each is a cell a reader sees.
-			for i, p := range sm.Parts {
+		if sm := lv.Summary; sm != nil && l.Table != "" {
+			// A table level's summary rows are cells a reader sees.
+			for i, p := range parts(sm) {
 				if p.Empty() {
 					c.Report(p.Span, lv, "", fmt.Sprintf("the summary of level %q is empty%s", lv.Label, partOf(i, sm)))
 				}
