@@ -394,25 +394,33 @@ func coversAll(c *markdown.Cell, cols []int) bool {
 // each of them in Parts, so that every cell a reader sees is checked on its
 // own; Text and Items are the merged view the other checks read.
 func mergeCell(acc *Cell, c *markdown.Cell, category string, shared bool) *Cell {
-	part := &Cell{Category: category, Text: c.Text, Items: c.Items, Span: c.Span, Shared: shared}
+	return addPart(acc, &Cell{Category: category, Text: c.Text, Items: c.Items, Span: c.Span, Shared: shared})
+}
+
+// addPart adds part, a cell read from one place, to the level cell acc (nil
+// for none) and returns the level cell. A part already in acc (a rowspan
+// met again in a later row) is not added twice. Any shape that merges what
+// it read in several places into one level cell can use it.
+func addPart(acc, part *Cell) *Cell {
 	if acc == nil {
 		return part
 	}
-	if acc.Span == c.Span {
+	if acc.Span == part.Span {
 		return acc
 	}
 	for _, p := range acc.Parts {
-		if p.Span == c.Span {
-			return acc // a rowspan seen again in a later row
+		if p.Span == part.Span {
+			return acc
 		}
 	}
 	if len(acc.Parts) == 0 {
-		acc.Parts = []*Cell{{Category: acc.Category, Text: acc.Text, Items: acc.Items, Span: acc.Span, Shared: acc.Shared}}
+		first := *acc
+		acc.Parts = []*Cell{&first}
 	}
 	acc.Parts = append(acc.Parts, part)
-	acc.Text = strings.TrimSpace(acc.Text + " " + c.Text)
-	acc.Items = append(acc.Items[:len(acc.Items):len(acc.Items)], c.Items...)
-	acc.Shared = acc.Shared || shared
+	acc.Text = strings.TrimSpace(acc.Text + " " + part.Text)
+	acc.Items = append(acc.Items[:len(acc.Items):len(acc.Items)], part.Items...)
+	acc.Shared = acc.Shared || part.Shared
 	return acc
 }
 
