@@ -24,6 +24,12 @@ func (p *Page) pipeTable(n *east.Table, lim Limits) *Table {
 	t := &Table{Kind: Pipe}
 	width := len(n.Alignments)
 	var b pipeCellBuilder
+	cut, more := cutByComment(n, f.Data)
+	if cut != nil {
+		t.Problems = append(t.Problems, Problem{Span: cut.Span, Message: "this comment line ends the table: the rows below it show as plain text; " +
+			"move the comment above the table (or use an HTML table, where comments may stand between rows)"})
+	}
+	full := false // the page's cell limit was hit
 rows:
 	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
 		if r.Pos() < 0 {
@@ -45,7 +51,7 @@ rows:
 				s = source.Span{Start: tc.Pos(), End: tc.Pos()} // an empty cell is where its text would start
 			}
 			last = s.End
-			if !p.countCell(t, row, s, lim) {
+			if full = !p.countCell(t, row, s, lim); full {
 				break rows
 			}
 			text, items := b.read(tc, f.Data, s)
@@ -53,7 +59,7 @@ rows:
 		}
 		if !header && cells == width && last >= 0 {
 			for _, s := range extraPipeCells(f.Data, last, row.Span.End) {
-				if !p.countCell(t, row, s, lim) {
+				if full = !p.countCell(t, row, s, lim); full {
 					break rows
 				}
 				row.Cells = append(row.Cells, sourceCell(f.Data, s, false))
@@ -61,21 +67,20 @@ rows:
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	if cut, more := cutByComment(n, f.Data); cut != nil {
-		t.Problems = append(t.Problems, Problem{Span: cut.Span, Message: "this comment line ends the table: the rows below it show as plain text; " +
-			"move the comment above the table (or use an HTML table, where comments may stand between rows)"})
-	cut:
-		for _, start := range more {
-			end := lineEnd(f.Data, start)
-			row := &Row{Span: trimSpan(f.Data, start, end)}
-			for _, s := range splitPipeRow(f.Data, start, end) {
-				if !p.countCell(t, row, s, lim) {
-					break cut
-				}
-				row.Cells = append(row.Cells, sourceCell(f.Data, s, len(t.Rows) == 0))
-			}
-			t.Rows = append(t.Rows, row)
+cutRows:
+	for _, start := range more {
+		if full {
+			break
 		}
+		end := lineEnd(f.Data, start)
+		row := &Row{Span: trimSpan(f.Data, start, end)}
+		for _, s := range splitPipeRow(f.Data, start, end) {
+			if !p.countCell(t, row, s, lim) {
+				break cutRows
+			}
+			row.Cells = append(row.Cells, sourceCell(f.Data, s, len(t.Rows) == 0))
+		}
+		t.Rows = append(t.Rows, row)
 	}
 	if len(t.Rows) > 0 {
 		t.Span = source.Span{Start: t.Rows[0].Span.Start, End: t.Rows[len(t.Rows)-1].Span.End}

@@ -109,3 +109,29 @@ func dumpTables(f *source.File, p *Page) string {
 	}
 	return b.String()
 }
+
+// TestPipeCutAndLimit: rows that a comment line cut off the table are read
+// from their source lines; once the page's cell limit is hit, nothing more
+// is read and the limit is reported once.
+func TestPipeCutAndLimit(t *testing.T) {
+	src := "| Level | A |\n|---|---|\n| IC1 | x |\n<!-- note -->\n| IC2 | y |\n| IC3 | z |\n"
+	f := source.NewFile("p.md", []byte(src))
+	got := dumpTables(f, Parse(f, DefaultLimits))
+	want := `table [0,73)
+  problem "<!-- note -->": this comment line ends the table: the rows below it show as plain text; move the comment above the table (or use an HTML table, where comments may stand between rows)
+  row: "Level" "A"
+  row: "IC1" "x"
+  row: "IC2" "y"
+  row: "IC3" "z"
+`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	got = dumpTables(f, Parse(f, Limits{MaxGridCells: 3, MaxColumns: 64}))
+	if n := strings.Count(got, "the page's tables have more than 3 cells"); n != 1 {
+		t.Errorf("the cell limit is reported %d times, want once:\n%s", n, got)
+	}
+	if strings.Contains(got, `"IC2"`) {
+		t.Errorf("rows past the cell limit were read:\n%s", got)
+	}
+}
