@@ -7,7 +7,9 @@ import (
 )
 
 // EmptyCell reports a level × category cell that exists but says nothing
-// (blank, white space or a lone dash).
+// (blank, white space or a lone dash). A level cell written as several
+// source cells (a summary row and a behaviours row) is checked cell by
+// cell, each where it is written; so is a table level's summary row.
 type EmptyCell struct{}
 
 func (EmptyCell) ID() string        { return "empty-cell" }
@@ -23,10 +25,39 @@ func (EmptyCell) Check(c *Context, l *ladder.Ladder) {
 		if lv.Placeholder {
 			continue
 		}
+		if sm := lv.Summary; sm != nil && l.Table != "" {
+			// A table level's summary rows are cells a reader sees.
+			for i, p := range parts(sm) {
+				if p.Empty() {
+					c.Report(p.Span, lv, "", fmt.Sprintf("the summary of level %q is empty%s", lv.Label, partOf(i, sm)))
+				}
+			}
+		}
 		for _, cell := range lv.Cells {
-			if cell != nil && cell.Empty() {
-				c.Report(cell.Span, lv, cell.Category, fmt.Sprintf("%q is empty for level %q", cell.Category, lv.Label))
+			if cell == nil {
+				continue
+			}
+			for i, p := range parts(cell) {
+				if p.Empty() {
+					c.Report(p.Span, lv, cell.Category, fmt.Sprintf("%q is empty for level %q%s", cell.Category, lv.Label, partOf(i, cell)))
+				}
 			}
 		}
 	}
+}
+
+// parts are the source cells of a level cell: its Parts, or the cell itself.
+func parts(c *ladder.Cell) []*ladder.Cell {
+	if len(c.Parts) > 0 {
+		return c.Parts
+	}
+	return []*ladder.Cell{c}
+}
+
+// partOf says which source cell of c part i is, when c has several.
+func partOf(i int, c *ladder.Cell) string {
+	if len(c.Parts) < 2 {
+		return ""
+	}
+	return fmt.Sprintf(" (cell %d of %d)", i+1, len(c.Parts))
 }

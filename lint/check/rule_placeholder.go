@@ -8,6 +8,9 @@ import (
 
 // Placeholder reports levels and cells that hold placeholder text ("TBD",
 // "not yet defined", "(not in use)"; configurable with `placeholders`).
+// A level cell written as several source cells is checked cell by cell,
+// each where it is written; a level with nothing but placeholders is one
+// finding at its label.
 type Placeholder struct{}
 
 func (Placeholder) ID() string        { return "placeholder" }
@@ -26,12 +29,21 @@ func (Placeholder) Check(c *Context, l *ladder.Ladder) {
 			c.Report(lv.Span, lv, "", fmt.Sprintf("level %q is a placeholder (%q): its expectations are not written yet", lv.Label, lv.PlaceholderText))
 			continue
 		}
-		if sm := lv.Summary; sm != nil && sm.Placeholder != "" {
-			c.Report(sm.Span, lv, "", fmt.Sprintf("the summary of level %q is a placeholder (%q)", lv.Label, sm.Placeholder))
+		if sm := lv.Summary; sm != nil {
+			for i, p := range parts(sm) {
+				if p.Placeholder != "" {
+					c.Report(p.Span, lv, "", fmt.Sprintf("the summary of level %q is a placeholder (%q)%s", lv.Label, p.Placeholder, partOf(i, sm)))
+				}
+			}
 		}
 		for _, cell := range lv.Cells {
-			if cell != nil && cell.Placeholder != "" {
-				c.Report(cell.Span, lv, cell.Category, fmt.Sprintf("%q for level %q is a placeholder (%q)", cell.Category, lv.Label, cell.Placeholder))
+			if cell == nil {
+				continue
+			}
+			for i, p := range parts(cell) {
+				if p.Placeholder != "" {
+					c.Report(p.Span, lv, cell.Category, fmt.Sprintf("%q for level %q is a placeholder (%q)%s", cell.Category, lv.Label, p.Placeholder, partOf(i, cell)))
+				}
 			}
 		}
 	}

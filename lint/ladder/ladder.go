@@ -108,6 +108,12 @@ type Cell struct {
 	Shared bool
 	// Placeholder holds the placeholder word found in the cell, if any.
 	Placeholder string
+	// Parts are the source cells a level cell was merged from (a level's
+	// summary row and behaviours row), in source order, when there are two
+	// or more; nil for a cell read from one source cell. Each part has its
+	// own Text, Items, Span, Shared and Placeholder; the cell's Text and
+	// Items are the parts' together.
+	Parts []*Cell
 }
 
 // Empty reports whether the cell says nothing: blank or a lone dash.
@@ -387,16 +393,13 @@ func (x *extractor) markPlaceholder(l *Ladder, lv *Level) {
 		cells = []*Cell{lv.Summary}
 	} else if lv.Summary != nil {
 		// The summary gets its flag, but the cells decide the level.
-		if p := x.cellPlaceholder(lv.Summary.Text); p != "" {
-			lv.Summary.Placeholder = p
-		}
+		x.markCell(lv.Summary)
 	}
 	for _, c := range cells {
 		if c == nil || c.Empty() {
 			continue
 		}
-		if p := x.cellPlaceholder(c.Text); p != "" {
-			c.Placeholder = p
+		if p := x.markCell(c); p != "" {
 			if placeholders == "" {
 				placeholders = p
 			}

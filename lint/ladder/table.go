@@ -389,18 +389,75 @@ func coversAll(c *markdown.Cell, cols []int) bool {
 	return len(cols) > 1 && c.Col <= cols[0] && c.Col+c.ColSpan-1 >= cols[len(cols)-1]
 }
 
-// mergeCell adds source cell c to the level cell acc.
+// mergeCell adds source cell c to the level cell acc. A level cell made of
+// two or more source cells (a level's summary row and behaviours row) keeps
+// each of them in Parts, so that every cell a reader sees is checked on its
+// own; Text and Items are the merged view the other checks read.
 func mergeCell(acc *Cell, c *markdown.Cell, category string, shared bool) *Cell {
+	return addPart(acc, &Cell{Category: category, Text: c.Text, Items: c.Items, Span: c.Span, Shared: shared})
+}
+
+// addPart adds part, a cell read from one place, to the level cell acc (nil
+// for none) and returns the level cell. A part already in acc (a rowspan
+// met again in a later row) is not added twice. Any shape that merges what
+// it read in several places into one level cell can use it.
+func addPart(acc, part *Cell) *Cell {
 	if acc == nil {
-		return &Cell{Category: category, Text: c.Text, Items: c.Items, Span: c.Span, Shared: shared}
+		return part
 	}
-	if acc.Span == c.Span {
+	if acc.Span == part.Span {
 		return acc
 	}
-	acc.Text = strings.TrimSpace(acc.Text + " " + c.Text)
-	acc.Items = append(acc.Items[:len(acc.Items):len(acc.Items)], c.Items...)
-	acc.Shared = acc.Shared || shared
+	for _, p := range acc.Parts {
+		if p.Span == part.Span {
+			return acc
+		}
+	}
+	if len(acc.Parts) == 0 {
+		first := *acc
+		acc.Parts = []*Cell{&first}
+	}
+	acc.Parts = append(acc.Parts, part)
+	acc.Text = strings.TrimSpace(acc.Text + " " + part.Text)
+	acc.Items = append(acc.Items[:len(acc.Items):len(acc.Items)], part.Items...)
+	acc.Shared = acc.Shared || part.Shared
 	return acc
+}
+
+// markCell sets the placeholder flags of a level cell and of its parts, and
+// returns the cell's placeholder: the cell is a placeholder when it is one
+// source cell that is, or when every part that says anything is one ("TBD"
+// in the summary row and nothing in the behaviours row). A part that is a
+// placeholder beside a part with content is flagged on its own.
+func (x *extractor) markCell(c *Cell) string {
+	if len(c.Parts) == 0 {
+		p := x.cellPlaceholder(c.Text)
+		if p != "" {
+			c.Placeholder = p
+		}
+		return p
+	}
+	first, content := "", false
+	for _, part := range c.Parts {
+		if part.Empty() {
+			continue
+		}
+		p := x.cellPlaceholder(part.Text)
+		switch {
+		case p == "":
+			content = true
+		case first == "":
+			first = p
+		}
+		if p != "" {
+			part.Placeholder = p
+		}
+	}
+	if content || first == "" {
+		return ""
+	}
+	c.Placeholder = first
+	return first
 }
 
 // levelColumns reads a table whose columns are levels. Each row with level

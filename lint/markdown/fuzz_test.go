@@ -113,7 +113,7 @@ func FuzzHTMLTable(f *testing.F) {
 // FuzzPipeRow splits arbitrary rows as a pipe table row, and parses them
 // under a valid pipe table header so goldmark builds a table from them.
 func FuzzPipeRow(f *testing.F) {
-	for _, s := range []string{"| a | b |", "a|b", "|", "||", "\\|", "| `x|y` | z \\|", "| a<br>b • c |", "|\\", "` | `"} {
+	for _, s := range []string{"| a | b |", "a|b", "|", "||", "\\|", "| `x|y` | z \\|", "| a<br>b • c |", "|\\", "` | `", "| <https://x> | `a\\|b` [r][] |", "| - a<br>• b | &amp; \\* | x | y |"} {
 		f.Add([]byte(s))
 	}
 	lim := Limits{MaxGridCells: 1 << 12, MaxColumns: 64}
@@ -186,8 +186,14 @@ func checkPage(t *testing.T, p *Page, lim Limits) string {
 			for _, c := range r.Cells {
 				span("cell", c.Span)
 				fmt.Fprintf(&b, "%d,%d %dx%d %q\n", c.Row, c.Col, c.RowSpan, c.ColSpan, c.Text)
+				prev := c.Span.Start
 				for _, it := range c.Items {
 					text("item", it)
+					if tb.Kind == Pipe && (it.Span.Start < prev || it.Span.End > c.Span.End) {
+						// A pipe cell's behaviours lie in the cell, in order.
+						t.Fatalf("item span %v outside cell %v or before the previous item", it.Span, c.Span)
+					}
+					prev = it.Span.End
 				}
 				if c.ID.Value != "" {
 					text("id", c.ID)

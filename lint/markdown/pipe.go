@@ -3,6 +3,8 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	gast "github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -10,40 +12,73 @@ import (
 	"github.com/ladderlint/ladderlint/lint/source"
 )
 
-// pipeTable converts a goldmark GFM table. goldmark pads short rows and drops
-// extra cells, so cells are split again from each row's source line, which
-// starts at the offset goldmark records for the row.
+// pipeTable converts a goldmark GFM table. Each cell's text, behaviours and
+// span come from goldmark's TableCell node and its inline children. goldmark
+// pads short rows with cells that have no source (they are left out, so the
+// row shows as short) and drops the cells past the header's width (they are
+// read again from the row's source line, only to report them). Rows that a
+// comment line cut off the table are a paragraph to goldmark; they are split
+// from their source lines (see cutByComment).
 func (p *Page) pipeTable(n *east.Table, lim Limits) *Table {
 	f := p.File
 	t := &Table{Kind: Pipe}
-	var starts []int
-	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
-		if r.Pos() >= 0 {
-			starts = append(starts, r.Pos())
-		}
-	}
+	width := len(n.Alignments)
+	var b pipeCellBuilder
 	cut, more := cutByComment(n, f.Data)
 	if cut != nil {
 		t.Problems = append(t.Problems, Problem{Span: cut.Span, Message: "this comment line ends the table: the rows below it show as plain text; " +
 			"move the comment above the table (or use an HTML table, where comments may stand between rows)"})
-		starts = append(starts, more...)
 	}
+	full := false // the page's cell limit was hit
 rows:
-	for _, start := range starts {
+	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
+		if r.Pos() < 0 {
+			continue
+		}
+		row := &Row{Span: trimSpan(f.Data, r.Pos(), lineEnd(f.Data, r.Pos()))}
+		header := len(t.Rows) == 0
+		cells := 0
+		last := -1 // end of the last cell goldmark kept
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			tc, ok := c.(*east.TableCell)
+			if !ok || tc.Lines().Len() == 0 {
+				continue // padding for a short row
+			}
+			cells++
+			seg := tc.Lines().At(0)
+			s := source.Span{Start: seg.Start, End: seg.Stop}
+			if s.Start == s.End && tc.Pos() >= 0 && tc.Pos() <= s.Start {
+				s = source.Span{Start: tc.Pos(), End: tc.Pos()} // an empty cell is where its text would start
+			}
+			last = s.End
+			if full = !p.countCell(t, row, s, lim); full {
+				break rows
+			}
+			text, items := b.read(tc, f.Data, s)
+			row.Cells = append(row.Cells, &Cell{Span: s, Header: header, RowSpan: 1, ColSpan: 1, Text: text, Items: items})
+		}
+		if !header && cells == width && last >= 0 {
+			for _, s := range extraPipeCells(f.Data, last, row.Span.End) {
+				if full = !p.countCell(t, row, s, lim); full {
+					break rows
+				}
+				row.Cells = append(row.Cells, sourceCell(f.Data, s, false))
+			}
+		}
+		t.Rows = append(t.Rows, row)
+	}
+cutRows:
+	for _, start := range more {
+		if full {
+			break
+		}
 		end := lineEnd(f.Data, start)
 		row := &Row{Span: trimSpan(f.Data, start, end)}
 		for _, s := range splitPipeRow(f.Data, start, end) {
-			if p.cells++; p.cells > lim.MaxGridCells {
-				t.Problems = append(t.Problems, Problem{Span: s, Limit: true, Message: fmt.Sprintf(
-					"the page's tables have more than %d cells; the rest is ignored", lim.MaxGridCells)})
-				if len(row.Cells) > 0 {
-					t.Rows = append(t.Rows, row)
-				}
-				break rows
+			if !p.countCell(t, row, s, lim) {
+				break cutRows
 			}
-			text := plain(string(unescapePipes(f.Data[s.Start:s.End])))
-			row.Cells = append(row.Cells, &Cell{Span: s, Header: len(t.Rows) == 0, RowSpan: 1, ColSpan: 1,
-				Text: text, Items: pipeItems(f.Data, s)})
+			row.Cells = append(row.Cells, sourceCell(f.Data, s, len(t.Rows) == 0))
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -56,7 +91,7 @@ rows:
 	if len(t.Rows) == 0 {
 		return t
 	}
-	width := len(t.Rows[0].Cells)
+	width = len(t.Rows[0].Cells)
 	for _, row := range t.Rows[1:] {
 		switch n := len(row.Cells); {
 		case n > width:
@@ -68,6 +103,57 @@ rows:
 		}
 	}
 	return t
+}
+
+// countCell counts one more table cell on the page. Past lim.MaxGridCells it
+// reports the limit, keeps row when it has cells, and returns false: the
+// rest of the page's tables is ignored.
+func (p *Page) countCell(t *Table, row *Row, s source.Span, lim Limits) bool {
+	if p.cells++; p.cells <= lim.MaxGridCells {
+		return true
+	}
+	t.Problems = append(t.Problems, Problem{Span: s, Limit: true, Message: fmt.Sprintf(
+		"the page's tables have more than %d cells; the rest is ignored", lim.MaxGridCells)})
+	if len(row.Cells) > 0 {
+		t.Rows = append(t.Rows, row)
+	}
+	return false
+}
+
+// sourceCell is a cell that goldmark did not read as a table cell (a cell
+// past the header's width, or a row below a comment line): its text is
+// taken from the source.
+func sourceCell(data []byte, s source.Span, header bool) *Cell {
+	return &Cell{Span: s, Header: header, RowSpan: 1, ColSpan: 1,
+		Text: plain(string(unescapePipes(data[s.Start:s.End]))), Items: pipeItems(data, s)}
+}
+
+// extraPipeCells returns the spans of the cells that goldmark dropped from a
+// row after the cell ending at from: the line up to end is split at
+// unescaped pipes as goldmark splits it, an outer pipe being optional.
+func extraPipeCells(data []byte, from, end int) []source.Span {
+	i := from
+	for i < end && data[i] != '|' {
+		i++ // white space up to the pipe that closed the last cell
+	}
+	if i >= end {
+		return nil
+	}
+	if data[end-1] == '|' && end-1 > i {
+		end--
+	}
+	var cells []source.Span
+	start := i + 1
+	for j := start; j <= end; j++ {
+		if j < end && (data[j] != '|' || data[j-1] == '\\') {
+			continue
+		}
+		if j > start || j < end {
+			cells = append(cells, trimSpan(data, start, j))
+		}
+		start = j + 1
+	}
+	return cells
 }
 
 // lineEnd is the offset of the line ending at or after start.
@@ -182,4 +268,120 @@ func cutByComment(n *east.Table, data []byte) (*Text, []int) {
 		rows = append(rows, seg.Start)
 	}
 	return &Text{Span: trimSpan(data, start, stop)}, rows
+}
+
+// pipeCellBuilder reads a pipe table cell from goldmark's inline nodes: the
+// whole text a reader sees, and its behaviours, split at <br> tags and "•"
+// bullets. Text nodes give their source text with backslash escapes and
+// entities resolved, code spans their code, autolinks their address, links
+// and images their text; other raw HTML (tags, comments) shows nothing.
+//
+// A behaviour's span runs from the first to the last non-space byte between
+// two boundaries (the cell's edges, a <br> tag, a "•"), without a bullet
+// ("- ", "• ") that opens it; the boundaries are the nodes' positions.
+type pipeCellBuilder struct {
+	src   []byte
+	whole []byte // the cell's text so far
+	item  []byte // the current behaviour's text
+	lo    int    // where the current behaviour's source starts
+	fresh bool   // nothing but white space read since lo: a bullet may open it
+	items []Text
+}
+
+// read returns the text and the behaviours of cell c, whose source is s.
+func (b *pipeCellBuilder) read(c *east.TableCell, src []byte, s source.Span) (string, []Text) {
+	b.src, b.whole, b.item, b.lo, b.fresh, b.items = src, b.whole[:0], b.item[:0], s.Start, true, nil
+	b.inline(c)
+	b.boundary(s.End, s.End)
+	return collapseSpace(string(b.whole)), b.items
+}
+
+func (b *pipeCellBuilder) inline(n gast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *gast.Text:
+			b.text(c.Segment, c.IsRaw())
+		case *gast.String:
+			b.fresh = false
+			b.add(c.Value)
+		case *gast.AutoLink:
+			b.fresh = false
+			b.add(c.Label(b.src))
+		case *gast.RawHTML:
+			if segs := c.Segments; segs.Len() > 0 {
+				first, last := segs.At(0), segs.At(segs.Len()-1)
+				if isBrTag(b.src[first.Start:first.Stop]) {
+					b.whole = append(b.whole, ' ')
+					b.boundary(first.Start, last.Stop)
+					continue
+				}
+			}
+			b.fresh = false
+		default:
+			b.fresh = false
+			b.inline(c)
+		}
+	}
+}
+
+// text adds a text segment; raw text (in a code span) is taken as written.
+func (b *pipeCellBuilder) text(seg text.Segment, raw bool) {
+	v, off := b.src[seg.Start:seg.Stop], seg.Start
+	if b.fresh {
+		lead := len(v) - len(bytes.TrimLeft(v, " \t"))
+		if n := bulletLen(v[lead:]); n > 0 && !raw {
+			// "- " or "•" opening the behaviour is its bullet.
+			b.whole = append(b.whole, v[:lead+n]...)
+			v, off = v[lead+n:], off+lead+n
+			b.lo = off
+		}
+		b.fresh = len(bytes.TrimSpace(v)) == 0
+	}
+	for !raw {
+		i := bytes.Index(v, bullet)
+		if i < 0 {
+			break
+		}
+		b.add(resolve(v[:i]))
+		b.whole = append(b.whole, bullet...)
+		b.boundary(off+i, off+i+len(bullet))
+		v, off = v[i+len(bullet):], off+i+len(bullet)
+	}
+	if raw {
+		b.add(v)
+		return
+	}
+	b.add(resolve(v))
+}
+
+// add appends text to the cell and to the current behaviour.
+func (b *pipeCellBuilder) add(v []byte) {
+	b.whole = append(b.whole, v...)
+	b.item = append(b.item, v...)
+}
+
+// boundary ends the current behaviour at start and starts the next at end.
+func (b *pipeCellBuilder) boundary(start, end int) {
+	if v := collapseSpace(string(b.item)); v != "" {
+		b.items = append(b.items, Text{Value: v, Span: trimSpan(b.src, b.lo, max(start, b.lo))})
+	}
+	b.item, b.lo, b.fresh = b.item[:0], end, true
+}
+
+// resolve turns backslash escapes and character references into the
+// characters they stand for, as goldmark's renderer does.
+func resolve(v []byte) []byte {
+	if bytes.IndexByte(v, '\\') >= 0 {
+		v = util.UnescapePunctuations(v)
+	}
+	if bytes.IndexByte(v, '&') >= 0 {
+		v = util.ResolveEntityNames(util.ResolveNumericReferences(v))
+	}
+	return v
+}
+
+// isBrTag reports whether raw HTML is a <br> tag ("<br>", "<BR/>", "<br class=x>").
+func isBrTag(v []byte) bool {
+	return len(v) >= 4 && v[0] == '<' && v[1]|0x20 == 'b' && v[2]|0x20 == 'r' &&
+		(v[3] == '>' || v[3] == '/' || isSpace(v[3]))
 }
