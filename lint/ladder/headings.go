@@ -354,13 +354,10 @@ func joinItems(items []markdown.Text) string {
 	return strings.Join(parts, " ")
 }
 
+// mergeHeadingCell adds a bullet of a category the level already has
+// ("- Delivery: …" written twice): each stays a part, checked on its own.
 func mergeHeadingCell(acc, c *Cell) *Cell {
-	if acc == nil {
-		return c
-	}
-	acc.Items = append(acc.Items, c.Items...)
-	acc.Text = strings.TrimSpace(acc.Text + " " + c.Text)
-	return acc
+	return addPart(acc, c)
 }
 
 // categoryIndex returns the index of the category called name (case and

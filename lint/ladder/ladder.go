@@ -370,6 +370,13 @@ func (x *extractor) cellPlaceholder(text string) string {
 		if loc[0]-start <= 16 && strings.Count(before, ". ") <= 1 {
 			return p
 		}
+		// "Level descriptions to be defined.": a short first sentence that
+		// ends with the phrase.
+		after := strings.TrimSpace(text[loc[1]:])
+		if strings.Count(before, ". ") == 0 && len(strings.Fields(text[start:loc[1]])) <= 8 &&
+			(after == "" || strings.HasPrefix(after, ".")) {
+			return p
+		}
 		return ""
 	}
 	rest := strings.TrimSpace(text[loc[1]:])

@@ -30,8 +30,11 @@ func parseBounded(t *testing.T, data []byte, maxMiB uint64, maxTime time.Duratio
 	if kept > maxMiB {
 		t.Errorf("the page parsed from %d bytes holds %d MiB, want at most %d", len(data), kept, maxMiB)
 	}
-	if took > maxTime && !testing.Short() && !raceEnabled {
-		t.Errorf("parsing %d bytes took %v, want at most %v", len(data), took, maxTime)
+	// A guard against hangs and blow-ups, not a speed test (benchmarks
+	// measure speed): six times the bound a quiet machine needs, so a loaded
+	// CI machine does not fail it.
+	if guard := 6 * maxTime; took > guard && !testing.Short() && !raceEnabled {
+		t.Errorf("parsing %d bytes took %v, want it done within %v", len(data), took, guard)
 	}
 	var problems []string
 	lim := DefaultLimits
