@@ -40,17 +40,16 @@ func MayHoldLadder(data []byte, isLevel func(heading string) bool) bool {
 			para = -1
 		case isDelimiterRow(trimmed):
 			return true
-		case trimmed[0] == '#':
-			if h := atxHeading(trimmed); h != nil {
-				if isLevel(plain(string(h))) {
-					levels++
-				} else if tiers.heading(trimmed, h) {
-					return true
-				}
+		case trimmed[0] == '#' && atxHeading(trimmed) != nil:
+			h := atxHeading(trimmed)
+			if isLevel(plain(string(h))) {
+				levels++
+			} else if tiers.heading(trimmed, h) {
+				return true
 			}
 			para = -1
-		case trimmed[0] == '<':
-			if h := htmlHeading(trimmed); h != nil && isLevel(plain(string(h))) {
+		case trimmed[0] == '<' && htmlHeading(trimmed) != nil:
+			if isLevel(plain(string(htmlHeading(trimmed)))) {
 				levels++
 			}
 			para = -1
