@@ -28,9 +28,22 @@ var wordFamily = regexp.MustCompile(`^(?i)(level|lvl|rank|grade|band|sfia(?: lev
 // ("IC1-IC2", "L3 to L5") or a move between two ("IC1 → IC2", "SWE-3 →
 // SWE-6: …").
 var (
-	rangeRest      = regexp.MustCompile(`^\s*(?:-|–|—|to|through|/)\s*[A-Za-z]{0,4}[ \-]?\d`)
+	rangeRest      = regexp.MustCompile(`^\s*(?:-|–|—|to|through|/)\s*[A-Za-z]{1,4}[ \-]?\d`)
 	transitionRest = regexp.MustCompile(`^\s*(?:→|->|=>|⇒)\s*[A-Za-z]{0,4}[ \-]?\d`)
 )
+
+// isRange reports whether s opens with a range of codes: "IC1-IC2", "L3 to L5".
+func isRange(s string) bool {
+	m := codeFamily.FindStringSubmatchIndex(s)
+	if m == nil {
+		return false
+	}
+	end := m[7]
+	if m[8] >= 0 {
+		end = m[9]
+	}
+	return rangeRest.MatchString(s[end:])
+}
 
 // romanWordFamily matches "Level I", "Level IV", "Grade II".
 var romanWordFamily = regexp.MustCompile(`^(?i:level|lvl|grade|band|rank)\s+([IVX]{1,4})(?:$|[\s:.,;)/\-–—→|])`)
@@ -79,6 +92,9 @@ func matchFamily(s string) (Label, bool) {
 // matchRomanWord recognises "Level I", "Level II" (no digit, so it is tried
 // apart from the other families).
 func matchRomanWord(s string) (Label, bool) {
+	if len(s) < 6 || !strings.ContainsAny(s[:1], "lLgGbBrR") || !strings.ContainsAny(s, "IVX") {
+		return Label{}, false // not "Level I", "Grade IV", "Band X", "Rank II"
+	}
 	m := romanWordFamily.FindStringSubmatchIndex(s)
 	if m == nil {
 		return Label{}, false

@@ -254,6 +254,9 @@ func (m *Matcher) match(s string) (Label, bool) {
 	// Every built-in family and pattern has a number; most text has none,
 	// and the regular expressions are the cost of a run.
 	if strings.ContainsAny(s, "0123456789") {
+		if isRange(s) {
+			return Label{}, false // "IC1-IC2": two levels, not one
+		}
 		if lb, ok := matchFamily(s); ok {
 			return lb, true
 		}
