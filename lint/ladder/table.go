@@ -276,6 +276,11 @@ func (x *extractor) levelRows(t *markdown.Table) []*Ladder {
 				header = r
 			}
 		case cur != nil:
+			if c := cellAt(t, r, labelCol); c != nil && c.Row == r && c.Col == labelCol && levelish(labelText(c)) {
+				// "VP and up", "Senior+" in the label column: a level
+				// ladderlint cannot read, read as part of the one above.
+				l.Unrecognised = append(l.Unrecognised, markdown.Text{Value: labelText(c), Span: c.Span})
+			}
 			curRows[1] = r
 			l.Span.End = max(l.Span.End, t.Rows[r].Span.End)
 		default:
