@@ -139,9 +139,9 @@ func TestPreCommit(t *testing.T) {
 		t.Fatalf("broken ladder: exit %d, want 1 and the hook failed:\n%s", code, all)
 	}
 	for _, want := range []string{
-		`broken.md:252:129: level "IC3" is missing between "IC2" and "IC4" [level-gap]`,
+		`broken.md:252:129: error: level "IC3" is missing between "IC2" and "IC4" [level-gap]`,
 		`252 |       <th id="ic3"`,
-		`broken.md:322:129: warning: level "IC4" appears twice in this ladder [duplicate-level]`,
+		`broken.md:322:129: warning: level "IC4" appears twice in this ladder (first on line 252); give each level its own label [duplicate-level]`,
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the hook's output lacks %q:\n%s", want, all)
