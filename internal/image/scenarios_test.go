@@ -77,7 +77,7 @@ func scenarios(h *handbook) []scenario {
 				t.Errorf("warning annotations %q", got)
 			}
 			wantOutputs(t, r, map[string]string{"errors": "3", "warnings": "1", "ladders": "4", "files": "5"})
-			if !strings.Contains(r.summary, "https://github.com/octo/handbook/blob/"+h.main.merge+"/handbook/ladders/engineering.md#L7") {
+			if !strings.Contains(r.summary, "https://github.com/octo/handbook/blob/"+h.main.merge+"/handbook/ladders/engineering.md?plain=1#L7") {
 				t.Errorf("the summary has no link to the finding:\n%s", r.summary)
 			}
 		},
