@@ -131,6 +131,9 @@ var publicFloor = map[string]bool{
 	"public-ladders-4/deliverybynumbers__skills__docs-roles-management-level-5-senior-engineering-manager.md":                                   true,
 	"public-ladders-4/deliverybynumbers__skills__docs-roles-management-level-6-director-of-engineering.md":                                      true,
 	"public-ladders-4/deliverybynumbers__skills__docs-roles-management-level-7-vp-of-engineering.md":                                            true,
+	"public-ladders-4/Henry-Suzuki__practical-dbre__research-companies-google-google-career-ladder.md":                                          true,
+	"public-ladders-4/Henry-Suzuki__practical-dbre__research-companies-microsoft-microsoft-career-ladder.md":                                    true,
+	"public-ladders-4/jayzes__engineering-leader-thought-partner__templates-career-ladder.md":                                                   true,
 }
 
 // knownFalseLadders lists negative pages that still yield a ladder (a known

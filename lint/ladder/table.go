@@ -102,7 +102,36 @@ func (x *extractor) plausible(l *Ladder) bool {
 		// is the index of a ladder written further down, not a ladder.
 		return false
 	}
-	return filled > 0 && (prose*2 >= filled || titledFigures(l))
+	return filled > 0 && (prose*2 >= filled || titledFigures(l) || x.titleColumn(l))
+}
+
+// titleColumn reports whether one category of a levels-as-rows table gives
+// every level a job title with seniority ("| L1 | Software Engineer I | Task
+// | 0-2 years |"): an overview of a ladder whose other cells are short.
+func (x *extractor) titleColumn(l *Ladder) bool {
+	if l.Format != LevelRows || len(l.Levels) < 3 {
+		return false
+	}
+	for i := range l.Categories {
+		titles, ranked := 0, 0
+		for _, lv := range l.Levels {
+			if i >= len(lv.Cells) || lv.Cells[i] == nil {
+				break
+			}
+			lb, ok := x.opt.Levels.Match(lv.Cells[i].Text)
+			if !ok || !lb.Title {
+				break
+			}
+			titles++
+			if lb.Ranked {
+				ranked++
+			}
+		}
+		if titles == len(l.Levels) && ranked*2 >= titles {
+			return true
+		}
+	}
+	return false
 }
 
 // titledFigures reports whether a table of figures (score ranges, salary
