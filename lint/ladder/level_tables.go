@@ -204,6 +204,11 @@ func (x *extractor) categoryRows(t *markdown.Table) ([]categoryRow, []string, bo
 		if _, ok := x.opt.Levels.Match(labelText(label)); ok {
 			return nil, nil, false
 		}
+		if len(t.Rows[r].Cells) < 2 && t.Grid[r][0].ColSpan < 2 {
+			// A lone cell: the rest of the row above wrapped onto its own
+			// line. table-shape reports it; it names no category.
+			continue
+		}
 		cr := categoryRow{name: markdown.Text{Value: label.Text, Span: label.Span}, cells: map[int]*markdown.Cell{}, end: t.Rows[r].Span.End}
 		for col := 1; col < len(t.Grid[r]); col++ {
 			if c := t.Grid[r][col]; c != nil && c.Col == col && c.Row == r {

@@ -96,10 +96,10 @@ cutRows:
 		switch n := len(row.Cells); {
 		case n > width:
 			t.Problems = append(t.Problems, Problem{Span: row.Cells[width].Span, Message: fmt.Sprintf(
-				"this row has %d cells but the header has %d; the extra cells are not shown", n, width)})
+				"this row has %s but the header has %d; the extra cells are not shown", cellCount(n), width)})
 		case n < width:
 			t.Problems = append(t.Problems, Problem{Span: row.Span, Message: fmt.Sprintf(
-				"this row has %d cells but the header has %d", n, width)})
+				"this row has %s but the header has %d", cellCount(n), width)})
 		}
 	}
 	return t
@@ -384,4 +384,12 @@ func resolve(v []byte) []byte {
 func isBrTag(v []byte) bool {
 	return len(v) >= 4 && v[0] == '<' && v[1]|0x20 == 'b' && v[2]|0x20 == 'r' &&
 		(v[3] == '>' || v[3] == '/' || isSpace(v[3]))
+}
+
+// cellCount is "1 cell", "3 cells".
+func cellCount(n int) string {
+	if n == 1 {
+		return "1 cell"
+	}
+	return fmt.Sprintf("%d cells", n)
 }
