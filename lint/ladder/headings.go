@@ -367,6 +367,9 @@ func categoryIndex(l *Ladder, name string, span source.Span) int {
 		if c.Name == name || strings.TrimRight(c.Name, ".:;") == strings.TrimRight(name, ".:;") {
 			return i // "I am a technical mentor." and "I am a technical mentor"
 		}
+		if len(strings.Fields(name)) >= 3 && codeless(c.Name) == codeless(name) && codeless(name) != name {
+			return i // "Key Shift from IC1" under IC2, "Key Shift from IC2" under IC3
+		}
 	}
 	for i, c := range l.Categories {
 		if sameCategory(c.Name, name) {

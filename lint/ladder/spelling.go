@@ -1,6 +1,7 @@
 package ladder
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -39,8 +40,8 @@ func sameCategory(a, b string) bool {
 		return ka != "" || strings.EqualFold(a, b)
 	}
 	ra, rb := []rune(ka), []rune(kb)
-	if len(ra) < 6 || len(rb) < 6 {
-		return false
+	if len(ra) < 6 || len(rb) < 6 || strings.ContainsAny(ka+kb, "0123456789") {
+		return false // "… from IC1" and "… from IC2" differ on purpose
 	}
 	return oneEdit(ra, rb)
 }
@@ -93,4 +94,17 @@ func variantOf(cats []Category, c Category) (Variant, bool) {
 		}
 	}
 	return Variant{}, false
+}
+
+// levelCode is a level code inside a category name ("Key Shift from IC2").
+var levelCode = regexp.MustCompile(`\b[A-Za-z]{1,4}[ -]?\d{1,2}[a-d]?\b`)
+
+// codeless is name without the level codes it mentions: a category named
+// after the level before ("Key Shift from IC1", "… from IC2") is one
+// category written per level, not several.
+func codeless(name string) string {
+	if !strings.ContainsAny(name, "0123456789") {
+		return name
+	}
+	return levelCode.ReplaceAllString(name, "#")
 }
