@@ -59,7 +59,12 @@ func (MissingCategory) Check(c *Context, l *ladder.Ladder) {
 		switch {
 		case len(missing) == 0:
 		case len(missing) == len(l.Categories) && lv.Summary != nil:
-			c.Report(lv.Span, lv, "", fmt.Sprintf("level %q has only a full-width row and no cell for %s", lv.Label, quoteList(missing)))
+			if l.Table == "" {
+				// A heading ladder: the level has a paragraph but none of the sections.
+				c.Report(lv.Span, lv, "", fmt.Sprintf("level %q has only an introduction and no %s section", lv.Label, quoteList(missing)))
+			} else {
+				c.Report(lv.Span, lv, "", fmt.Sprintf("level %q has only a full-width row and no cell for %s", lv.Label, quoteList(missing)))
+			}
 		default:
 			for _, m := range missing {
 				c.Report(lv.Span, lv, m, fmt.Sprintf("level %q has no %q cell", lv.Label, m))
