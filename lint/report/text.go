@@ -47,7 +47,7 @@ func Text(w io.Writer, r *Run, snippets bool) error {
 		tail = fmt.Sprintf("; %s could not be linted (see above)", plural(r.Unreadable, "file"))
 	}
 	if r.Files > 0 && r.Ladders == 0 && r.Unreadable == 0 {
-		tail = "; no career ladder recognised (levels are IC1, M3, P2 … by default: see levels.patterns and levels.names in the README)"
+		tail = "; no career ladder recognised (the README's \"What it finds\" lists the level labels and page shapes read by default; levels.names maps others)"
 	}
 	_, err := fmt.Fprintf(w, "ladderlint: %s%s\n", Totals(r), tail)
 	return err
