@@ -66,7 +66,7 @@ func TestE15LadderChanges(t *testing.T) {
 		t.Errorf("exit %d, want 0 (a level removed is a warning)\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	warns := r.annotations("warning")
-	if len(warns) != 1 || !strings.Contains(warns[0].data, `level "IC3" of the ladder "Engineering ladder" was at line 7 at `) {
+	if len(warns) != 1 || !strings.Contains(warns[0].Data, `level "IC3" of the ladder "Engineering ladder" was at line 7 at `) {
 		t.Errorf("want one level-removed warning, got %v", warns)
 	}
 	summary := string(r.summary)

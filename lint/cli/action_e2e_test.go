@@ -53,15 +53,15 @@ func TestE2OneError(t *testing.T) {
 	}
 	want := map[string]string{"file": engineering, "line": "7", "col": "3", "endColumn": "5",
 		"title": "ladderlint level-gap: a rank is missing inside a track"}
-	got := errs[0].props
+	got := errs[0].Props
 	if got["file"] != want["file"] || got["line"] != want["line"] || got["col"] != want["col"] || got["endcolumn"] != want["endColumn"] {
 		t.Errorf("props = %v, want %v", got, want)
 	}
 	if !strings.HasPrefix(got["title"], "ladderlint level-gap") {
 		t.Errorf("title = %q, want it to name level-gap", got["title"])
 	}
-	if errs[0].data != `level "IC3" is missing between "IC2" and "IC4"` {
-		t.Errorf("message = %q", errs[0].data)
+	if errs[0].Data != `level "IC3" is missing between "IC2" and "IC4"` {
+		t.Errorf("message = %q", errs[0].Data)
 	}
 	if r.outputs["errors"] != "1" || r.outputs["warnings"] != "0" {
 		t.Errorf("outputs = %v", r.outputs)
@@ -97,14 +97,14 @@ func TestE4BadInput(t *testing.T) {
 				t.Errorf("exit %d, want 2", r.code)
 			}
 			errs := r.annotations("")
-			if len(errs) != 1 || errs[0].name != "error" {
+			if len(errs) != 1 || errs[0].Name != "error" {
 				t.Fatalf("annotations = %v, want one error", errs)
 			}
-			if _, ok := errs[0].props["file"]; ok {
-				t.Errorf("the input error has a file: %v", errs[0].props)
+			if _, ok := errs[0].Props["file"]; ok {
+				t.Errorf("the input error has a file: %v", errs[0].Props)
 			}
-			if !strings.Contains(errs[0].data, fmt.Sprintf("input %q", input)) {
-				t.Errorf("message %q does not name the input", errs[0].data)
+			if !strings.Contains(errs[0].Data, fmt.Sprintf("input %q", input)) {
+				t.Errorf("message %q does not name the input", errs[0].Data)
 			}
 		})
 	}
@@ -142,20 +142,20 @@ func TestE6Injection(t *testing.T) {
 	}
 	var findings int
 	for _, c := range r.commands {
-		switch c.name {
+		switch c.Name {
 		case "error", "warning", "notice":
-			if c.props["title"] != "ladderlint: more findings" {
+			if c.Props["title"] != "ladderlint: more findings" {
 				findings++
 			}
-			if c.legacy {
+			if c.Legacy {
 				t.Errorf("legacy command %v", c)
 			}
 		case "group", "endgroup":
-			if c.name == "group" && c.data != "ladderlint findings" {
-				t.Errorf("group title %q", c.data)
+			if c.Name == "group" && c.Data != "ladderlint findings" {
+				t.Errorf("group title %q", c.Data)
 			}
 		default:
-			t.Errorf("unexpected command %q: %v", c.name, c)
+			t.Errorf("unexpected command %q: %v", c.Name, c)
 		}
 	}
 	want := countFindings(t, hostileLadder)
@@ -166,11 +166,11 @@ func TestE6Injection(t *testing.T) {
 		t.Errorf("outputs = %v", r.outputs)
 	}
 	for _, c := range r.annotations("") {
-		if strings.ContainsAny(c.data, "\r\u202e\u200b\ufeff") {
-			t.Errorf("N4: message %q has a raw control or format character", c.data)
+		if strings.ContainsAny(c.Data, "\r\u202e\u200b\ufeff") {
+			t.Errorf("N4: message %q has a raw control or format character", c.Data)
 		}
-		if strings.Contains(c.data, "%0A::error") && !strings.Contains(c.data, "%0A::error::fake") {
-			t.Errorf("literal %%0A changed: %q", c.data)
+		if strings.Contains(c.Data, "%0A::error") && !strings.Contains(c.Data, "%0A::error::fake") {
+			t.Errorf("literal %%0A changed: %q", c.Data)
 		}
 	}
 	for _, l := range runnerLines(r.stdout) {
@@ -210,8 +210,8 @@ func TestE7HostileFileNames(t *testing.T) {
 	r := run(t, step{files: files})
 	var got []string
 	for _, c := range r.annotations("") {
-		if c.props["file"] != "" {
-			got = append(got, c.props["file"])
+		if c.Props["file"] != "" {
+			got = append(got, c.Props["file"])
 		}
 	}
 	slices.Sort(got)
@@ -221,7 +221,7 @@ func TestE7HostileFileNames(t *testing.T) {
 		t.Errorf("annotated files = %q, want %q", got, want)
 	}
 	for _, c := range r.commands {
-		if c.name != "warning" && c.name != "group" && c.name != "endgroup" {
+		if c.Name != "warning" && c.Name != "group" && c.Name != "endgroup" {
 			t.Errorf("extra command %v", c)
 		}
 	}
@@ -245,7 +245,7 @@ func TestE8Overflow(t *testing.T) {
 	}
 	var errs, notices []command
 	for _, c := range r.commands {
-		switch c.name {
+		switch c.Name {
 		case "error":
 			errs = append(errs, c)
 		case "notice":
@@ -255,7 +255,7 @@ func TestE8Overflow(t *testing.T) {
 	if len(errs) != 10 || len(notices) != 1 {
 		t.Fatalf("%d errors, %d notices; want 10 and 1", len(errs), len(notices))
 	}
-	if n := notices[0].data; !strings.Contains(n, "15 more findings") || !strings.Contains(n, "job summary") {
+	if n := notices[0].Data; !strings.Contains(n, "15 more findings") || !strings.Contains(n, "job summary") {
 		t.Errorf("overflow notice = %q", n)
 	}
 	if n := strings.Count(string(r.summary), "| 🛑 error |"); n != 25 {
@@ -331,8 +331,8 @@ func TestE13LongCell(t *testing.T) {
 		t.Fatal("no annotations")
 	}
 	for _, c := range r.commands {
-		if len(c.data) > 4096 || utf8.RuneCountInString(c.props["title"]) > 255 {
-			t.Errorf("%s: message %d bytes, title %d characters", c.name, len(c.data), utf8.RuneCountInString(c.props["title"]))
+		if len(c.Data) > 4096 || utf8.RuneCountInString(c.Props["title"]) > 255 {
+			t.Errorf("%s: message %d bytes, title %d characters", c.Name, len(c.Data), utf8.RuneCountInString(c.Props["title"]))
 		}
 	}
 }

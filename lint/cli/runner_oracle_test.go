@@ -18,22 +18,22 @@ func TestCommandOracle(t *testing.T) {
 		id, stream string
 		want       []command
 	}{
-		{"P1", "::warning k1=v1,::msg\n", []command{{name: "warning", props: map[string]string{"k1": "v1"}, data: "msg"}}},
-		{"P2", "   ::warning::indented\n\t::notice title=x::tab\n", []command{{name: "warning", props: map[string]string{}, data: "indented"},
-			{name: "notice", props: map[string]string{"title": "x"}, data: "tab"}}},
+		{"P1", "::warning k1=v1,::msg\n", []command{{Name: "warning", Props: map[string]string{"k1": "v1"}, Data: "msg"}}},
+		{"P2", "   ::warning::indented\n\t::notice title=x::tab\n", []command{{Name: "warning", Props: map[string]string{}, Data: "indented"},
+			{Name: "notice", Props: map[string]string{"title": "x"}, Data: "tab"}}},
 		{"P3", "   >>>   ::warning::x\nladderlint: ::error::mid-line\n", nil},
-		{"P4", ">>>   ##[warning]x\nladderlint: x.md:3: \"##[add-mask]Engineer\"\n", []command{{name: "warning", props: map[string]string{}, data: "x", legacy: true},
-			{name: "add-mask", props: map[string]string{}, data: `Engineer"`, legacy: true}}},
-		{"P5", "::warning k1=;=%2C=%0D=%0A=]=%3A,::;-%0D-%0A-]-:-,\n", []command{{name: "warning", props: map[string]string{"k1": ";=,=\r=\n=]=:"}, data: ";-\r-\n-]-:-,"}}},
-		{"P6", "::warning k1=,k2=,::\n", []command{{name: "warning", props: map[string]string{}, data: ""}}},
-		{"P7", "prefix\r::error::after CR\n", []command{{name: "error", props: map[string]string{}, data: "after CR"}}},
-		{"P8", "::error file=a.md, line=3::x\n", []command{{name: "error", props: map[string]string{"file": "a.md", " line": "3"}, data: "x"}}},
-		{"P9", "::ERROR file=a.md::upper\n", []command{{name: "error", props: map[string]string{"file": "a.md"}, data: "upper"}}},
-		{"P10", "::error title=Rule::Gap::msg\n", []command{{name: "error", props: map[string]string{"title": "Rule"}, data: "Gap::msg"}}},
+		{"P4", ">>>   ##[warning]x\nladderlint: x.md:3: \"##[add-mask]Engineer\"\n", []command{{Name: "warning", Props: map[string]string{}, Data: "x", Legacy: true},
+			{Name: "add-mask", Props: map[string]string{}, Data: `Engineer"`, Legacy: true}}},
+		{"P5", "::warning k1=;=%2C=%0D=%0A=]=%3A,::;-%0D-%0A-]-:-,\n", []command{{Name: "warning", Props: map[string]string{"k1": ";=,=\r=\n=]=:"}, Data: ";-\r-\n-]-:-,"}}},
+		{"P6", "::warning k1=,k2=,::\n", []command{{Name: "warning", Props: map[string]string{}, Data: ""}}},
+		{"P7", "prefix\r::error::after CR\n", []command{{Name: "error", Props: map[string]string{}, Data: "after CR"}}},
+		{"P8", "::error file=a.md, line=3::x\n", []command{{Name: "error", Props: map[string]string{"file": "a.md", " line": "3"}, Data: "x"}}},
+		{"P9", "::ERROR file=a.md::upper\n", []command{{Name: "error", Props: map[string]string{"file": "a.md"}, Data: "upper"}}},
+		{"P10", "::error title=Rule::Gap::msg\n", []command{{Name: "error", Props: map[string]string{"title": "Rule"}, Data: "Gap::msg"}}},
 		{"P11", "::unknown::x\n", nil},
-		{"P12", "::error title=::t\n", []command{{name: "error", props: map[string]string{}, data: "t"}}},
-		{"P13", "::stop-commands::tok\n::error::hidden\n::tok::\n::error::shown\n", []command{{name: "stop-commands", props: map[string]string{}, data: "tok"},
-			{name: "error", props: map[string]string{}, data: "shown"}}},
+		{"P12", "::error title=::t\n", []command{{Name: "error", Props: map[string]string{}, Data: "t"}}},
+		{"P13", "::stop-commands::tok\n::error::hidden\n::tok::\n::error::shown\n", []command{{Name: "stop-commands", Props: map[string]string{}, Data: "tok"},
+			{Name: "error", Props: map[string]string{}, Data: "shown"}}},
 	}
 	for _, c := range cases {
 		got := parseCommands([]byte(c.stream), func(string, ...any) {}) // P-cases are hostile on purpose

@@ -17,12 +17,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
-	"strings"
 	"sync"
 	"testing"
-	"unicode"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/ladderlint/ladderlint/internal/image"
 )
 
 var (
@@ -245,18 +245,7 @@ func run(t *testing.T, s step) *stepResult {
 // annotations returns the annotation commands of type kind ("" = all)
 // GitHub would keep: the first 10 of each type (§2.4).
 func (r *stepResult) annotations(kind string) []command {
-	var out []command
-	count := map[string]int{}
-	for _, c := range r.commands {
-		if c.name != "error" && c.name != "warning" && c.name != "notice" {
-			continue
-		}
-		count[c.name]++
-		if count[c.name] <= 10 && (kind == "" || c.name == kind) {
-			out = append(out, c)
-		}
-	}
-	return out
+	return image.Annotations(r.commands, kind)
 }
 
 func copyTree(t *testing.T, from, to string) {
@@ -309,181 +298,16 @@ func treeHash(t *testing.T, dir string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// command is one workflow command as the runner parsed it.
-type command struct {
-	name   string
-	props  map[string]string
-	data   string
-	legacy bool
-}
+// The runner's parsing of a step's output (workflow commands, the
+// GITHUB_OUTPUT file) is the oracle in internal/image, shared with the
+// real-image test.
+type command = image.Command
 
-// registered are the runner's command names (§2.2).
-var registered = map[string]bool{"stop-commands": true, "set-env": true, "set-output": true, "save-state": true,
-	"add-mask": true, "add-path": true, "add-matcher": true, "remove-matcher": true, "debug": true, "warning": true,
-	"error": true, "notice": true, "group": true, "endgroup": true, "echo": true}
-
-// runnerLines splits a stream the way StreamReader.ReadLine does: at
-// "\r\n", "\r" or "\n".
-func runnerLines(b []byte) []string {
-	s := strings.ReplaceAll(string(b), "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
-	s = strings.TrimSuffix(s, "\n")
-	if s == "" {
-		return nil
-	}
-	return strings.Split(s, "\n")
-}
-
-// parseCommands applies the runner's per-line parsing (V2, then legacy,
-// honouring stop-commands) and, for every line, checks the conservative
-// invariants of §7.4: with Cc and Cf runes deleted and whitespace trimmed,
-// a line that is not a V2 command must not start with "::" nor contain
-// "##[", and a V2 command must parse the same way.
-// Violations go to flag (t.Errorf in the harness).
-func parseCommands(b []byte, flag func(format string, args ...any)) []command {
-	var out []command
-	stopToken := ""
-	for _, line := range runnerLines(b) {
-		c, v2 := parseV2(line)
-		if stopToken != "" {
-			if v2 && c.name == stopToken {
-				stopToken = ""
-			}
-			continue
-		}
-		ok := v2 && registered[c.name]
-		if cons := conservative(line); ok {
-			if c2, ok2 := parseV2(cons); !ok2 || c2.name != c.name || c2.data != c.data || fmt.Sprint(c2.props) != fmt.Sprint(c.props) {
-				flag("conservative parse differs for %q", line)
-			}
-		} else if strings.HasPrefix(cons, "::") || strings.Contains(cons, "##[") {
-			flag("conservative oracle: line could become a command: %q", line)
-		}
-		if !ok {
-			c, ok = parseLegacy(line)
-		}
-		if !ok {
-			continue
-		}
-		if c.name == "stop-commands" {
-			stopToken = strings.ToLower(c.data)
-		}
-		out = append(out, c)
-	}
-	return out
-}
-
-// conservative deletes Cc (except the separators) and Cf runes and trims
-// Unicode space, to model ICU's ignorable code points.
-func conservative(line string) string {
-	s := strings.Map(func(r rune) rune {
-		if unicode.Is(unicode.Cc, r) && r != '\t' || unicode.Is(unicode.Cf, r) {
-			return -1
-		}
-		return r
-	}, line)
-	return strings.TrimFunc(s, unicode.IsSpace)
-}
-
-// parseV2 reads "::name k=v,k=v::data" (§2.2): names case-insensitive,
-// leading white space allowed. It reports the form only; the caller checks
-// the name is registered (or the stop token).
-func parseV2(line string) (command, bool) {
-	m := strings.TrimLeftFunc(line, unicode.IsSpace)
-	if !strings.HasPrefix(m, "::") {
-		return command{}, false
-	}
-	end := strings.Index(m[2:], "::")
-	if end < 0 {
-		return command{}, false
-	}
-	info := m[2 : 2+end]
-	name, rest, _ := strings.Cut(info, " ")
-	c := command{name: strings.ToLower(name), props: map[string]string{}, data: unescapeData(m[2+end+2:])}
-	for _, kv := range strings.Split(strings.TrimSpace(rest), ",") {
-		k, v, _ := strings.Cut(kv, "=")
-		if k != "" && v != "" {
-			c.props[strings.ToLower(k)] = unescapeProp(v)
-		}
-	}
-	return c, true
-}
-
-// parseLegacy reads "##[name k=v;k=v]data" anywhere in the line.
-func parseLegacy(line string) (command, bool) {
-	i := strings.Index(line, "##[")
-	if i < 0 {
-		return command{}, false
-	}
-	m := line[i+3:]
-	j := strings.Index(m, "]")
-	if j < 0 {
-		return command{}, false
-	}
-	name, rest, _ := strings.Cut(m[:j], " ")
-	c := command{name: strings.ToLower(name), props: map[string]string{}, data: m[j+1:], legacy: true}
-	for _, kv := range strings.Split(rest, ";") {
-		k, v, _ := strings.Cut(kv, "=")
-		if k != "" && v != "" {
-			c.props[strings.ToLower(k)] = v
-		}
-	}
-	return c, registered[c.name]
-}
-
-func unescapeData(s string) string {
-	return strings.NewReplacer("%0D", "\r", "%0A", "\n", "%25", "%").Replace(s)
-}
-
-func unescapeProp(s string) string {
-	return strings.NewReplacer("%0D", "\r", "%0A", "\n", "%3A", ":", "%2C", ",", "%25", "%").Replace(s)
-}
-
-// parseEnvFile reads GITHUB_OUTPUT with the runner's grammar (§3.2); pairs
-// before an error still count.
-func parseEnvFile(b []byte) (map[string]string, error) {
-	out := map[string]string{}
-	lines := strings.Split(string(b), "\n")
-	endsLF := strings.HasSuffix(string(b), "\n")
-	if endsLF {
-		lines = lines[:len(lines)-1]
-	}
-	for i := 0; i < len(lines); i++ {
-		line := lines[i]
-		if line == "" {
-			continue
-		}
-		eq, hd := strings.Index(line, "="), strings.Index(line, "<<")
-		switch {
-		case eq >= 0 && (hd < 0 || eq < hd):
-			out[line[:eq]] = line[eq+1:]
-		case hd >= 0:
-			name, delim := line[:hd], line[hd+2:]
-			if name == "" || delim == "" {
-				return out, fmt.Errorf("Invalid format '%s'. Name must not be empty and delimiter must not be empty", line)
-			}
-			var value []string
-			found := false
-			for i++; i < len(lines); i++ {
-				if lines[i] == delim {
-					found = true
-					break
-				}
-				if i == len(lines)-1 && !endsLF {
-					return out, errors.New("Invalid value. EOF marker missing new line.")
-				}
-				value = append(value, lines[i])
-			}
-			if !found {
-				return out, fmt.Errorf("Invalid value. Matching delimiter not found '%s'", delim)
-			}
-			out[name] = strings.Join(value, "\n")
-		default:
-			return out, fmt.Errorf("Invalid format '%s'", line)
-		}
-	}
-	return out, nil
-}
+var (
+	runnerLines   = image.Lines
+	parseCommands = image.ParseCommands
+	parseEnvFile  = image.ParseEnvFile
+)
 
 // sortedKeys lists m's keys in order.
 func sortedKeys[V any](m map[string]V) []string {
