@@ -3,6 +3,7 @@ package lint
 import (
 	"os"
 
+	"github.com/ladderlint/ladderlint/lint/changes"
 	"github.com/ladderlint/ladderlint/lint/check"
 	"github.com/ladderlint/ladderlint/lint/diff"
 	"github.com/ladderlint/ladderlint/lint/ladder"
@@ -30,7 +31,7 @@ type basePage struct {
 // openBase reads, at opt.ChangedSince, the base version of every page in
 // files and of every page under opt.Paths that head no longer has.
 func openBase(opt Options, files []string, profs *profiles) (*baseRun, error) {
-	b, err := diff.OpenBase(gitDir(opt.Paths), opt.ChangedSince)
+	b, err := diff.OpenBase(changes.Dir(opt.Paths), opt.ChangedSince)
 	if err != nil {
 		return nil, err
 	}

@@ -110,7 +110,7 @@ func Run(opt Options) (*Result, error) {
 	}
 	var changed map[string]changes.Lines
 	if opt.ChangedSince != "" {
-		if changed, err = changes.Since(gitDir(opt.Paths), opt.ChangedSince); err != nil {
+		if changed, err = changes.Since(changes.Dir(opt.Paths), opt.ChangedSince); err != nil {
 			return nil, err
 		}
 		all := len(files)
@@ -485,15 +485,4 @@ func readAll(r io.Reader, buf []byte) ([]byte, error) {
 			return buf, err
 		}
 	}
-}
-
-// gitDir is where to ask git about changes: the first path's folder.
-func gitDir(paths []string) string {
-	if len(paths) == 0 {
-		return "."
-	}
-	if info, err := os.Stat(paths[0]); err == nil && info.IsDir() {
-		return paths[0]
-	}
-	return filepath.Dir(paths[0])
 }

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -94,11 +95,21 @@ func refused(dir string, err error) *Error {
 	return &Error{Msg: fmt.Sprintf("git refuses to read the repository of %s: %s", dir, msg)}
 }
 
-// git runs a git command that only reads the repository.
-func git(dir string, args ...string) ([]byte, error) {
+// Command is git run in dir for reading only: optional locks off (so git
+// never refreshes the index on its own initiative) and no prompts. The
+// ladderlint packages that ask git (this one, lint/diff) all start it here.
+func Command(dir string, args ...string) *exec.Cmd {
 	cmd := exec.Command("git", args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0")
+	cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0", "GIT_TERMINAL_PROMPT=0")
+	return cmd
+}
+
+// Git runs a read-only git command (see Command) with stdin, and returns its
+// output, or git's own message as the error.
+func Git(dir string, stdin io.Reader, args ...string) ([]byte, error) {
+	cmd := Command(dir, args...)
+	cmd.Stdin = stdin
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -110,6 +121,19 @@ func git(dir string, args ...string) ([]byte, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+func git(dir string, args ...string) ([]byte, error) { return Git(dir, nil, args...) }
+
+// Dir is where to ask git about the linted paths: the first path's folder.
+func Dir(paths []string) string {
+	if len(paths) == 0 {
+		return "."
+	}
+	if info, err := os.Stat(paths[0]); err == nil && info.IsDir() {
+		return paths[0]
+	}
+	return filepath.Dir(paths[0])
 }
 
 var hunk = regexp.MustCompile(`^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@`)

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/ladderlint/ladderlint/lint"
+	"github.com/ladderlint/ladderlint/lint/changes"
 	"github.com/ladderlint/ladderlint/lint/config"
 	"github.com/ladderlint/ladderlint/lint/diff"
 	"github.com/ladderlint/ladderlint/lint/ladder"
@@ -111,7 +112,7 @@ func DiffSince(rev string, paths []string, cfg *config.Config) (*diff.Report, er
 	if cfg.Path != "" {
 		root = filepath.Dir(cfg.Path)
 	}
-	base, err := diff.OpenBase(gitDir(paths), rev)
+	base, err := diff.OpenBase(changes.Dir(paths), rev)
 	if err != nil {
 		return nil, err
 	}
@@ -199,17 +200,6 @@ func DiffSince(rev string, paths []string, cfg *config.Config) (*diff.Report, er
 	r.Base = rev
 	r.Unchanged += unchanged
 	return r, nil
-}
-
-// gitDir is where to ask git: the first path's folder.
-func gitDir(paths []string) string {
-	if len(paths) == 0 {
-		return "."
-	}
-	if info, err := os.Stat(paths[0]); err == nil && info.IsDir() {
-		return paths[0]
-	}
-	return filepath.Dir(paths[0])
 }
 
 // changesLimit bounds the "Ladder changes" markdown (job summary section

@@ -3,7 +3,6 @@ package diff
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -49,7 +48,7 @@ func OpenBase(dir, rev string) (*Base, error) {
 	if _, err := exec.LookPath("git"); err != nil {
 		return nil, &GitError{Msg: "comparing with a revision needs git, which is not installed"}
 	}
-	top, err := git(dir, nil, "rev-parse", "--show-toplevel")
+	top, err := changes.Git(dir, nil, "rev-parse", "--show-toplevel")
 	if err != nil {
 		return nil, &GitError{Msg: fmt.Sprintf("%s is not inside a git repository (%v)", dir, err)}
 	}
@@ -57,12 +56,12 @@ func OpenBase(dir, rev string) (*Base, error) {
 	if r, err := filepath.EvalSymlinks(b.Root); err == nil {
 		b.Root = r
 	}
-	out, err := git(b.Root, nil, "rev-parse", "--verify", "--quiet", rev+"^{commit}")
+	out, err := changes.Git(b.Root, nil, "rev-parse", "--verify", "--quiet", rev+"^{commit}")
 	if err != nil || len(bytes.TrimSpace(out)) == 0 {
 		return nil, &GitError{Msg: fmt.Sprintf("%q is not a commit in this repository (%s)", rev, changes.FetchHint(rev))}
 	}
 	b.Commit = strings.TrimSpace(string(out))
-	out, err = git(b.Root, nil, "ls-tree", "-r", "-z", "-l", "--full-tree", b.Commit)
+	out, err = changes.Git(b.Root, nil, "ls-tree", "-r", "-z", "-l", "--full-tree", b.Commit)
 	if err != nil {
 		return nil, &GitError{Msg: "git ls-tree failed: " + err.Error()}
 	}
@@ -175,7 +174,7 @@ func (b *Base) Read(paths []string, max int64) (map[string][]byte, error) {
 	if len(ids) == 0 {
 		return out, nil
 	}
-	cmd := gitCommand(b.Root, "cat-file", "--batch")
+	cmd := changes.Command(b.Root, "cat-file", "--batch")
 	cmd.Stdin = strings.NewReader(strings.Join(ids, "\n") + "\n")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -224,7 +223,7 @@ func (b *Base) Read(paths []string, max int64) (map[string][]byte, error) {
 // revision and HEAD (committed changes only), base path → head path,
 // repository-relative. A repository without HEAD has none.
 func (b *Base) Renames() map[string]string {
-	out, err := git(b.Root, nil, "diff-tree", "-r", "-M", "--name-status", "-z", b.Commit, "HEAD")
+	out, err := changes.Git(b.Root, nil, "diff-tree", "-r", "-M", "--name-status", "-z", b.Commit, "HEAD")
 	if err != nil {
 		return nil
 	}
@@ -242,28 +241,4 @@ func (b *Base) Renames() map[string]string {
 		}
 	}
 	return renames
-}
-
-// gitCommand is git run in dir, with optional locks off: git then never
-// refreshes the index on its own initiative.
-func gitCommand(dir string, args ...string) *exec.Cmd {
-	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
-	cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0", "GIT_TERMINAL_PROMPT=0")
-	return cmd
-}
-
-func git(dir string, stdin io.Reader, args ...string) ([]byte, error) {
-	cmd := gitCommand(dir, args...)
-	cmd.Stdin = stdin
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		var ee *exec.ExitError
-		if errors.As(err, &ee) && stderr.Len() > 0 {
-			return nil, errors.New(strings.TrimSpace(stderr.String()))
-		}
-		return nil, err
-	}
-	return out, nil
 }
