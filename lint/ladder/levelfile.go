@@ -72,11 +72,12 @@ func ReadLevelPage(page *markdown.Page, opt Options) *LevelPage {
 			return nil
 		}
 	}
-	lp := &LevelPage{Weight: frontMatterInt(page, "weight")}
 	lb, ok := opt.Levels.Match(strings.Trim(title.Value, `"'“”`))
 	if !ok || len(title.Value) > 80 {
 		return nil
 	}
+	// The front matter is parsed only for a page whose title is a level.
+	lp := &LevelPage{Weight: frontMatterInt(page, "weight")}
 	lp.Level = levelOf(title.Value, lb, title.Span)
 	lp.Level.File = page.File
 	x := &extractor{page: page, opt: opt}
@@ -158,7 +159,7 @@ func frontMatterValue(page *markdown.Page, key string) *yaml.Node {
 		return nil
 	}
 	var doc yaml.Node
-	if yaml.Unmarshal(fm.Text, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+	if unmarshal(fm.Text, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil
 	}
 	m := doc.Content[0]
