@@ -6,6 +6,7 @@ import (
 	"github.com/ladderlint/ladderlint/lint/changes"
 	"github.com/ladderlint/ladderlint/lint/check"
 	"github.com/ladderlint/ladderlint/lint/diff"
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 	"github.com/ladderlint/ladderlint/lint/source"
 )
@@ -102,7 +103,7 @@ func keys(m map[string]string) []string {
 }
 
 // check runs the base rules on a linted page f and its ladders at head.
-func (br *baseRun) check(prof *profile, f *source.File, ladders []*ladder.Ladder) []check.Finding {
+func (br *baseRun) check(prof *profile, f *source.File, ladders []*ladder.Ladder) []finding.Finding {
 	bp, ok := br.page[f.Path]
 	if !ok {
 		return nil
@@ -121,8 +122,8 @@ func (br *baseRun) check(prof *profile, f *source.File, ladders []*ladder.Ladder
 
 // goneFindings are the base rules' findings on the pages head no longer
 // has, and those pages' base versions (the findings point into them).
-func (br *baseRun) goneFindings(profs *profiles) ([]check.Finding, []*source.File) {
-	var out []check.Finding
+func (br *baseRun) goneFindings(profs *profiles) ([]finding.Finding, []*source.File) {
+	var out []finding.Finding
 	var files []*source.File
 	for _, bp := range br.gone {
 		prof := profs.of(bp.path)
@@ -151,8 +152,8 @@ func (br *baseRun) has(p string) bool {
 // splitBase moves the findings of base and page rules (about ladders
 // missing or removed, which no changed line has to touch) out of *findings
 // and returns them.
-func splitBase(findings *[]check.Finding) []check.Finding {
-	var rest, base []check.Finding
+func splitBase(findings *[]finding.Finding) []finding.Finding {
+	var rest, base []finding.Finding
 	for _, f := range *findings {
 		r := check.Lookup(f.Rule)
 		_, isBase := r.(check.BaseRule)

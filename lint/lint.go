@@ -22,8 +22,10 @@ import (
 	"github.com/ladderlint/ladderlint/lint/changes"
 	"github.com/ladderlint/ladderlint/lint/check"
 	"github.com/ladderlint/ladderlint/lint/config"
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 	"github.com/ladderlint/ladderlint/lint/markdown"
+	"github.com/ladderlint/ladderlint/lint/report"
 	"github.com/ladderlint/ladderlint/lint/source"
 )
 
@@ -50,21 +52,18 @@ type Options struct {
 	ChangedSince string
 }
 
-// Result is what a run found.
+// Result is what a run found. Its Run is what reporters read: the counts,
+// the findings sorted by file, line, column and rule, the sources they
+// quote and the rule catalogue.
 type Result struct {
-	Files, Ladders int
-	// Findings are sorted by file, line, column, rule.
-	Findings  []check.Finding
+	report.Run
+	// Documents are the ladders' JSON documents (Options.Documents).
 	Documents []ladder.Document
-	// Sources holds the files that have findings, for snippets.
-	Sources map[string]*source.File
 	// Errors are files that could not be linted (unreadable, not text, too large).
 	Errors []error
 	// SkippedFiles and SkippedLadders count what -changed-since left out:
 	// unchanged pages, and ladders on changed pages that the diff does not touch.
 	SkippedFiles, SkippedLadders int
-	// Suppressed counts the findings that ladderlint-disable comments hid.
-	Suppressed int
 }
 
 // FileError says why a file could not be linted.
@@ -92,7 +91,7 @@ func Run(opt Options) (*Result, error) {
 	}
 	chk := profs.root.chk
 
-	res := &Result{Sources: map[string]*source.File{}}
+	res := &Result{Run: report.Run{Sources: map[string]*source.File{}, Rules: check.Catalogue()}}
 	files, errs := discover(opt)
 	// Each distinct effective configuration (overrides) is compiled once.
 	if err := profs.prepare(files); err != nil {
@@ -126,7 +125,7 @@ func Run(opt Options) (*Result, error) {
 	type fileResult struct {
 		file     *source.File
 		ladders  int
-		findings []check.Finding
+		findings []finding.Finding
 		docs     []ladder.Document
 		skipped  int
 		// suppressed counts the findings the page's comments hid.
@@ -246,7 +245,8 @@ func Run(opt Options) (*Result, error) {
 			res.Sources[f.Path] = f
 		}
 	}
-	sort.SliceStable(res.Findings, func(i, j int) bool { return check.Less(&res.Findings[i], &res.Findings[j]) })
+	sort.SliceStable(res.Findings, func(i, j int) bool { return finding.Less(&res.Findings[i], &res.Findings[j]) })
+	res.Unreadable = len(res.Errors)
 	return res, nil
 }
 
@@ -254,22 +254,22 @@ func Run(opt Options) (*Result, error) {
 // ladder (a ladder's own table problems are table-shape findings already):
 // a table cut short is said, not silently skipped. They are table-shape
 // findings with that rule's severity.
-func limitFindings(cfg *config.Config, chk *check.Checker, f *source.File, page *markdown.Page, ladders []*ladder.Ladder) []check.Finding {
+func limitFindings(cfg *config.Config, chk *check.Checker, f *source.File, page *markdown.Page, ladders []*ladder.Ladder) []finding.Finding {
 	const rule = "table-shape"
 	if !chk.Enabled(rule) {
 		return nil
 	}
-	var out []check.Finding
+	var out []finding.Finding
 	for _, t := range page.Tables {
 		for _, p := range t.Problems {
 			if !p.Limit || coveredByLadder(p, ladders) {
 				continue
 			}
 			sev := check.Lookup(rule).Default()
-			if s, ok := check.ParseSeverity(cfg.Rules[rule]); ok {
+			if s, ok := finding.ParseSeverity(cfg.Rules[rule]); ok {
 				sev = s
 			}
-			out = append(out, check.Finding{Rule: rule, Severity: sev, File: f.Path, Range: f.SpanRange(p.Span), Message: p.Message})
+			out = append(out, finding.Finding{Rule: rule, Severity: sev, File: f.Path, Range: f.SpanRange(p.Span), Message: p.Message})
 		}
 	}
 	return out
@@ -445,7 +445,7 @@ func readFile(path string, max int64) (*source.File, error) {
 // touched keeps the findings inside ladders that the changed lines touch
 // (a gap in a ladder you edited is yours) and page-level findings on changed
 // lines; it returns them and the touched ladders.
-func touched(f *source.File, ladders []*ladder.Ladder, findings []check.Finding, lines changes.Lines) ([]check.Finding, []*ladder.Ladder) {
+func touched(f *source.File, ladders []*ladder.Ladder, findings []finding.Finding, lines changes.Lines) ([]finding.Finding, []*ladder.Ladder) {
 	var spans []source.Span
 	var kept []*ladder.Ladder
 	for _, l := range ladders {

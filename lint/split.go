@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/ladderlint/ladderlint/lint/changes"
-	"github.com/ladderlint/ladderlint/lint/check"
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 	"github.com/ladderlint/ladderlint/lint/markdown"
 	"github.com/ladderlint/ladderlint/lint/source"
@@ -17,7 +17,7 @@ import (
 type splitPage struct {
 	page     *markdown.Page
 	level    *ladder.LevelPage // nil for a context page that holds no level
-	findings []check.Finding   // the page's own, not yet suppressed
+	findings []finding.Finding // the page's own, not yet suppressed
 	// context is set for an unchanged page read under -changed-since only
 	// because a sibling changed: its own findings are not reported.
 	context bool
@@ -56,7 +56,7 @@ func lintSplit(res *Result, pages []*splitPage, discovered []string, profs *prof
 		}
 		return out
 	}
-	byFile := map[string][]check.Finding{}
+	byFile := map[string][]finding.Finding{}
 	files := map[string]*source.File{}
 	// The pages of one ladder are assembled with the top-level level
 	// patterns; each ladder is checked with the configuration of its home page.
@@ -78,7 +78,7 @@ func lintSplit(res *Result, pages []*splitPage, discovered []string, profs *prof
 			files[l.Index.Path] = l.Index
 		}
 	}
-	add := func(f *source.File, fs []check.Finding) {
+	add := func(f *source.File, fs []finding.Finding) {
 		res.Findings = append(res.Findings, fs...)
 		if len(fs) > 0 {
 			res.Sources[f.Path] = f
@@ -105,7 +105,7 @@ func lintSplit(res *Result, pages []*splitPage, discovered []string, profs *prof
 		if f == nil {
 			continue
 		}
-		var kept []check.Finding
+		var kept []finding.Finding
 		for _, fd := range profs.of(f.Path).chk.Suppress(markdown.Parse(f, opt.Limits), fs) {
 			if fd.Rule != "suppression" {
 				kept = append(kept, fd)

@@ -43,7 +43,7 @@ func TestReviewdog(t *testing.T) {
 		t.Fatal(err)
 	}
 	var rd bytes.Buffer
-	if err := report.RDJSONL(&rd, &report.Run{Files: res.Files, Ladders: res.Ladders, Findings: res.Findings, Sources: res.Sources}); err != nil {
+	if err := report.RDJSONL(&rd, &res.Run); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(rd.String(), "\n"), "\n")

@@ -55,7 +55,7 @@ func lintSARIF(t *testing.T, page []byte) []byte {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := report.SARIF(&buf, &report.Run{Files: res.Files, Ladders: res.Ladders, Findings: res.Findings, Sources: res.Sources}); err != nil {
+	if err := report.SARIF(&buf, &res.Run); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"sort"
 
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/source"
 )
 
@@ -54,7 +55,7 @@ type BaseContext struct {
 	Change  *PageChange
 	checker *Checker
 	rule    Rule
-	out     *[]Finding
+	out     *[]finding.Finding
 }
 
 // Report adds a finding of the current rule in file f (the head page, or
@@ -64,15 +65,15 @@ func (c *BaseContext) Report(f *source.File, span source.Span, ladderName, level
 }
 
 // ReportSeverity is Report with an explicit severity.
-func (c *BaseContext) ReportSeverity(sev Severity, f *source.File, span source.Span, ladderName, level, msg string) {
-	*c.out = append(*c.out, Finding{Rule: c.rule.ID(), Severity: sev, File: f.Path, Range: f.SpanRange(span),
+func (c *BaseContext) ReportSeverity(sev finding.Severity, f *source.File, span source.Span, ladderName, level, msg string) {
+	*c.out = append(*c.out, finding.Finding{Rule: c.rule.ID(), Severity: sev, File: f.Path, Range: f.SpanRange(span),
 		Message: msg, Ladder: ladderName, Level: level})
 }
 
 // RunBase runs the base rules on one page's change and returns the
 // findings sorted.
-func (c *Checker) RunBase(ch *PageChange) []Finding {
-	var out []Finding
+func (c *Checker) RunBase(ch *PageChange) []finding.Finding {
+	var out []finding.Finding
 	for _, r := range Rules {
 		br, ok := r.(BaseRule)
 		if !ok || c.off[r.ID()] {
@@ -80,7 +81,7 @@ func (c *Checker) RunBase(ch *PageChange) []Finding {
 		}
 		br.CheckBase(&BaseContext{Change: ch, checker: c, rule: r, out: &out})
 	}
-	sort.SliceStable(out, func(i, j int) bool { return Less(&out[i], &out[j]) })
+	sort.SliceStable(out, func(i, j int) bool { return finding.Less(&out[i], &out[j]) })
 	return out
 }
 

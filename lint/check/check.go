@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/ladderlint/ladderlint/lint/config"
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 	"github.com/ladderlint/ladderlint/lint/source"
 )
@@ -14,7 +15,7 @@ import (
 type Checker struct {
 	cfg     *config.Config
 	areas   []ladder.Area
-	sev     map[string]Severity // configured severities; absent = default
+	sev     map[string]finding.Severity // configured severities; absent = default
 	off     map[string]bool
 	schemas *schemas
 }
@@ -22,7 +23,7 @@ type Checker struct {
 // New prepares a Checker for cfg. Unknown rule ids and unusable schemas are
 // configuration errors.
 func New(cfg *config.Config) (*Checker, error) {
-	c := &Checker{cfg: cfg, sev: map[string]Severity{}, off: map[string]bool{}}
+	c := &Checker{cfg: cfg, sev: map[string]finding.Severity{}, off: map[string]bool{}}
 	for id, s := range cfg.Rules {
 		if Lookup(id) == nil {
 			return nil, &config.Error{Path: cfg.Path, Line: cfg.Lines["rules."+id],
@@ -32,7 +33,7 @@ func New(cfg *config.Config) (*Checker, error) {
 			c.off[id] = true
 			continue
 		}
-		c.sev[id], _ = ParseSeverity(s)
+		c.sev[id], _ = finding.ParseSeverity(s)
 	}
 	for _, a := range cfg.Areas {
 		c.areas = append(c.areas, ladder.Area{Name: a.Name, Terms: a.Terms})
@@ -48,7 +49,7 @@ func New(cfg *config.Config) (*Checker, error) {
 // Areas are the configured areas, for building ladder documents.
 func (c *Checker) Areas() []ladder.Area { return c.areas }
 
-func (c *Checker) severity(r Rule) Severity {
+func (c *Checker) severity(r Rule) finding.Severity {
 	if s, ok := c.sev[r.ID()]; ok {
 		return s
 	}
@@ -59,8 +60,8 @@ func (c *Checker) severity(r Rule) Severity {
 func (c *Checker) Enabled(id string) bool { return !c.off[id] }
 
 // Run checks the ladders of one file and returns the findings sorted.
-func (c *Checker) Run(f *source.File, ladders []*ladder.Ladder) []Finding {
-	var out []Finding
+func (c *Checker) Run(f *source.File, ladders []*ladder.Ladder) []finding.Finding {
+	var out []finding.Finding
 	for _, l := range ladders {
 		ctx := &Context{File: f, Document: l.Document(f, c.areas), checker: c, ladder: l, out: &out}
 		for _, r := range Rules {
@@ -71,7 +72,7 @@ func (c *Checker) Run(f *source.File, ladders []*ladder.Ladder) []Finding {
 			r.Check(ctx, l)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return Less(&out[i], &out[j]) })
+	sort.SliceStable(out, func(i, j int) bool { return finding.Less(&out[i], &out[j]) })
 	return out
 }
 

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/ladderlint/ladderlint/lint"
-	"github.com/ladderlint/ladderlint/lint/check"
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 )
 
@@ -95,7 +95,7 @@ func TestCorpusDefects(t *testing.T) {
 			}
 		}
 		for _, f := range res.Findings {
-			if f.Severity == check.Invalid {
+			if f.Severity == finding.Invalid {
 				t.Errorf("%s: finding without severity: %+v", file, f)
 			}
 		}

@@ -3,6 +3,7 @@ package check
 import (
 	"sort"
 
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 	"github.com/ladderlint/ladderlint/lint/markdown"
 	"github.com/ladderlint/ladderlint/lint/source"
@@ -26,7 +27,7 @@ type PageContext struct {
 	Config  configView
 	checker *Checker
 	rule    Rule
-	out     *[]Finding
+	out     *[]finding.Finding
 }
 
 // configView is the part of the configuration page rules read.
@@ -37,7 +38,7 @@ type configView struct {
 
 // Report adds a finding of the current rule at span of the page.
 func (c *PageContext) Report(span source.Span, ladderName, msg string) {
-	*c.out = append(*c.out, Finding{Rule: c.rule.ID(), Severity: c.checker.severity(c.rule), File: c.File.Path,
+	*c.out = append(*c.out, finding.Finding{Rule: c.rule.ID(), Severity: c.checker.severity(c.rule), File: c.File.Path,
 		Range: c.File.SpanRange(span), Message: msg, Ladder: ladderName})
 }
 
@@ -49,8 +50,8 @@ func (c *Checker) NeedsPage(rel string) bool {
 }
 
 // RunPage runs the page rules on one page and returns the findings sorted.
-func (c *Checker) RunPage(f *source.File, page *markdown.Page, rel string, ladders []*ladder.Ladder) []Finding {
-	var out []Finding
+func (c *Checker) RunPage(f *source.File, page *markdown.Page, rel string, ladders []*ladder.Ladder) []finding.Finding {
+	var out []finding.Finding
 	for _, r := range Rules {
 		pr, ok := r.(PageRule)
 		if !ok || c.off[r.ID()] {
@@ -59,14 +60,14 @@ func (c *Checker) RunPage(f *source.File, page *markdown.Page, rel string, ladde
 		pr.CheckPage(&PageContext{File: f, Page: page, Rel: rel, Ladders: ladders,
 			Config: configView{Path: c.cfg.Path, Lines: c.cfg.Lines}, checker: c, rule: r, out: &out})
 	}
-	sort.SliceStable(out, func(i, j int) bool { return Less(&out[i], &out[j]) })
+	sort.SliceStable(out, func(i, j int) bool { return finding.Less(&out[i], &out[j]) })
 	return out
 }
 
 // Unmatched reports the pinned ladders whose file glob matched none of the
 // pages linted (rel paths relative to the lint root): a finding at the pin
 // in the configuration file, since there is no page to point at.
-func (c *Checker) Unmatched(rels []string) []Finding {
+func (c *Checker) Unmatched(rels []string) []finding.Finding {
 	if c.off[LadderMissing{}.ID()] || c.cfg.Path == "" {
 		return nil
 	}
@@ -76,14 +77,14 @@ func (c *Checker) Unmatched(rels []string) []Finding {
 			matched[i] = true
 		}
 	}
-	var out []Finding
+	var out []finding.Finding
 	for i, p := range c.cfg.Ladders {
 		if matched[i] {
 			continue
 		}
 		line := c.cfg.Lines[fmtKey("ladders", i)]
 		pos := source.Pos{Line: max(line, 1), Column: 1}
-		out = append(out, Finding{Rule: LadderMissing{}.ID(), Severity: c.severity(LadderMissing{}), File: c.cfg.Path,
+		out = append(out, finding.Finding{Rule: LadderMissing{}.ID(), Severity: c.severity(LadderMissing{}), File: c.cfg.Path,
 			Range: source.Range{Start: pos, End: pos}, Ladder: p.Name,
 			Message: "no page matches " + quote(p.File) + ", which should hold " + pinWhat(p.Name, p.Levels) + "; was the page moved or deleted?"})
 	}

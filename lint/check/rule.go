@@ -1,8 +1,11 @@
 package check
 
 import (
+	"reflect"
+
 	"github.com/xeipuuv/gojsonschema"
 
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 	"github.com/ladderlint/ladderlint/lint/source"
 )
@@ -13,7 +16,7 @@ type Rule interface {
 	// ID is the stable name users put in config and suppressions.
 	ID() string
 	// Default is the severity when the configuration does not set one.
-	Default() Severity
+	Default() finding.Severity
 	// Summary is one line for rule lists; Help explains why and how to fix.
 	Summary() string
 	Help() string
@@ -52,6 +55,15 @@ func Lookup(id string) Rule {
 	return nil
 }
 
+// Catalogue describes every rule, in Rules order, for reporters.
+func Catalogue() finding.Catalogue {
+	out := make(finding.Catalogue, len(Rules))
+	for i, r := range Rules {
+		out[i] = finding.Rule{ID: r.ID(), Name: reflect.TypeOf(r).Name(), Default: r.Default(), Summary: r.Summary(), Help: r.Help()}
+	}
+	return out
+}
+
 // Context is what a rule sees while it checks one ladder.
 type Context struct {
 	File *source.File
@@ -60,25 +72,25 @@ type Context struct {
 	checker  *Checker
 	ladder   *ladder.Ladder
 	rule     Rule
-	out      *[]Finding
+	out      *[]finding.Finding
 	results  map[*gojsonschema.Schema][]gojsonschema.ResultError
 }
 
 // Report adds a finding of the current rule at span, in the page of level
 // when the level has its own (a ladder stored one level per file), else in
 // the ladder's page.
-func (c *Context) Report(span source.Span, level *ladder.Level, category, msg string) *Finding {
+func (c *Context) Report(span source.Span, level *ladder.Level, category, msg string) *finding.Finding {
 	return c.ReportSeverity(c.checker.severity(c.rule), span, level, category, msg)
 }
 
 // ReportSeverity is Report with an explicit severity (for softer variants).
-func (c *Context) ReportSeverity(sev Severity, span source.Span, level *ladder.Level, category, msg string) *Finding {
+func (c *Context) ReportSeverity(sev finding.Severity, span source.Span, level *ladder.Level, category, msg string) *finding.Finding {
 	return c.ReportIn(c.fileOf(level), sev, span, level, category, msg)
 }
 
 // ReportIn is ReportSeverity at a span of file f (an index page).
-func (c *Context) ReportIn(f *source.File, sev Severity, span source.Span, level *ladder.Level, category, msg string) *Finding {
-	fd := Finding{Rule: c.rule.ID(), Severity: sev, File: f.Path, Range: f.SpanRange(span),
+func (c *Context) ReportIn(f *source.File, sev finding.Severity, span source.Span, level *ladder.Level, category, msg string) *finding.Finding {
+	fd := finding.Finding{Rule: c.rule.ID(), Severity: sev, File: f.Path, Range: f.SpanRange(span),
 		Message: msg, Ladder: c.ladder.Name, Category: category}
 	if level != nil {
 		fd.Level = level.Code
@@ -96,15 +108,15 @@ func (c *Context) fileOf(level *ladder.Level) *source.File {
 }
 
 // Relate adds a secondary location to f, in the ladder's page.
-func (c *Context) Relate(f *Finding, span source.Span, msg string) {
-	f.Related = append(f.Related, Related{Range: c.File.SpanRange(span), Message: msg})
+func (c *Context) Relate(f *finding.Finding, span source.Span, msg string) {
+	f.Related = append(f.Related, finding.Related{Range: c.File.SpanRange(span), Message: msg})
 }
 
 // RelateLevel adds a secondary location in the page of level. When that is
 // not the finding's page, Related.File names it and the message says where.
-func (c *Context) RelateLevel(f *Finding, level *ladder.Level, span source.Span, msg string) {
+func (c *Context) RelateLevel(f *finding.Finding, level *ladder.Level, span source.Span, msg string) {
 	lf := c.fileOf(level)
-	r := Related{Range: lf.SpanRange(span), Message: msg}
+	r := finding.Related{Range: lf.SpanRange(span), Message: msg}
 	if lf.Path != f.File {
 		r.File = lf.Path
 		r.Message += " (in " + lf.Path + ")"

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 )
 
@@ -11,9 +12,9 @@ import (
 // anchor id (href="#m5" next to id="M5"): the link to the level goes nowhere.
 type AnchorMismatch struct{}
 
-func (AnchorMismatch) ID() string        { return "anchor-mismatch" }
-func (AnchorMismatch) Default() Severity { return Warning }
-func (AnchorMismatch) Summary() string   { return "a level's link does not match its anchor id" }
+func (AnchorMismatch) ID() string                { return "anchor-mismatch" }
+func (AnchorMismatch) Default() finding.Severity { return finding.Warning }
+func (AnchorMismatch) Summary() string           { return "a level's link does not match its anchor id" }
 func (AnchorMismatch) Help() string {
 	return "People share links to a level (…/framework#ic4). Anchors are case-sensitive, so the link next to the " +
 		"level must use exactly the level's id."

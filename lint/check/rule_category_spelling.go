@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 )
 
@@ -11,8 +12,8 @@ import (
 // "High Impact", "Impact" and "impact").
 type CategorySpelling struct{}
 
-func (CategorySpelling) ID() string        { return "category-spelling" }
-func (CategorySpelling) Default() Severity { return Warning }
+func (CategorySpelling) ID() string                { return "category-spelling" }
+func (CategorySpelling) Default() finding.Severity { return finding.Warning }
 func (CategorySpelling) Summary() string {
 	return "a category is spelled differently in two places"
 }

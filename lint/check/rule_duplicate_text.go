@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 	"github.com/ladderlint/ladderlint/lint/markdown"
 	"github.com/ladderlint/ladderlint/lint/source"
@@ -13,8 +14,8 @@ import (
 // severity lower) a behaviour copied verbatim into another level.
 type DuplicateText struct{}
 
-func (DuplicateText) ID() string        { return "duplicate-text" }
-func (DuplicateText) Default() Severity { return Warning }
+func (DuplicateText) ID() string                { return "duplicate-text" }
+func (DuplicateText) Default() finding.Severity { return finding.Warning }
 func (DuplicateText) Summary() string {
 	return "the same behaviour appears twice in a level, or verbatim in another level"
 }
@@ -55,7 +56,7 @@ func (DuplicateText) Check(c *Context, l *ladder.Ladder) {
 					continue
 				}
 				within[key] = it
-				if lv.Placeholder || ladder.Words(key) < minCopyWords || soft < Info {
+				if lv.Placeholder || ladder.Words(key) < minCopyWords || soft < finding.Info {
 					continue
 				}
 				if prev, ok := across[key]; ok && prev.level != lv {

@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 )
 
@@ -12,9 +13,9 @@ import (
 // cell, each where it is written; so is a table level's summary row.
 type EmptyCell struct{}
 
-func (EmptyCell) ID() string        { return "empty-cell" }
-func (EmptyCell) Default() Severity { return Error }
-func (EmptyCell) Summary() string   { return "a cell is empty, blank or just a dash" }
+func (EmptyCell) ID() string                { return "empty-cell" }
+func (EmptyCell) Default() finding.Severity { return finding.Error }
+func (EmptyCell) Summary() string           { return "a cell is empty, blank or just a dash" }
 func (EmptyCell) Help() string {
 	return "An empty cell leaves people at that level without expectations for the category. Write the expectations, " +
 		"or say explicitly that they are not defined yet (that is reported as a placeholder instead)."

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/ladderlint/ladderlint/lint/config"
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 	"github.com/ladderlint/ladderlint/lint/source"
 )
@@ -14,8 +15,8 @@ import (
 // categories, and a pin whose file matches no page.
 type LadderMissing struct{}
 
-func (LadderMissing) ID() string        { return "ladder-missing" }
-func (LadderMissing) Default() Severity { return Error }
+func (LadderMissing) ID() string                { return "ladder-missing" }
+func (LadderMissing) Default() finding.Severity { return finding.Error }
 func (LadderMissing) Summary() string {
 	return "a ladder pinned in the configuration (ladders:) is missing, or lacks pinned levels or categories"
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 )
 
@@ -13,8 +14,8 @@ import (
 // itself was deleted or renamed it is a warning naming the page.
 type LadderRemoved struct{}
 
-func (LadderRemoved) ID() string        { return "ladder-removed" }
-func (LadderRemoved) Default() Severity { return Error }
+func (LadderRemoved) ID() string                { return "ladder-removed" }
+func (LadderRemoved) Default() finding.Severity { return finding.Error }
 func (LadderRemoved) Summary() string {
 	return "a ladder found at the base revision is no longer recognised (needs -changed-since)"
 }
@@ -35,10 +36,10 @@ func (LadderRemoved) CheckBase(c *BaseContext) {
 		levels := levelRange(l.Levels)
 		switch {
 		case ch.Gone && ch.RenamedTo != "":
-			c.ReportSeverity(Warning, ch.OldFile, l.OldSpan, l.Name, "", fmt.Sprintf(
+			c.ReportSeverity(finding.Warning, ch.OldFile, l.OldSpan, l.Name, "", fmt.Sprintf(
 				"the ladder %q (%s) was on this page at %s, which this change renames to %s, and is not found there", l.Name, levels, ch.Rev, ch.RenamedTo))
 		case ch.Gone:
-			c.ReportSeverity(Warning, ch.OldFile, l.OldSpan, l.Name, "", fmt.Sprintf(
+			c.ReportSeverity(finding.Warning, ch.OldFile, l.OldSpan, l.Name, "", fmt.Sprintf(
 				"the ladder %q (%s) goes away with this page, which this change deletes", l.Name, levels))
 		default:
 			c.Report(ch.File, lineSpan(ch.File, oldLine), l.Name, "", fmt.Sprintf(

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 )
 
@@ -13,8 +14,8 @@ import (
 // that no page holds and a level page the index does not list.
 type LevelGap struct{}
 
-func (LevelGap) ID() string        { return "level-gap" }
-func (LevelGap) Default() Severity { return Error }
+func (LevelGap) ID() string                { return "level-gap" }
+func (LevelGap) Default() finding.Severity { return finding.Error }
 func (LevelGap) Summary() string {
 	return "a level is missing inside a track (IC3 between IC2 and IC4)"
 }

@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 )
 
@@ -10,9 +11,9 @@ import (
 // descending ladders are both fine; mixing directions is not.
 type LevelOrder struct{}
 
-func (LevelOrder) ID() string        { return "level-order" }
-func (LevelOrder) Default() Severity { return Error }
-func (LevelOrder) Summary() string   { return "levels are not in ascending or descending order" }
+func (LevelOrder) ID() string                { return "level-order" }
+func (LevelOrder) Default() finding.Severity { return finding.Error }
+func (LevelOrder) Summary() string           { return "levels are not in ascending or descending order" }
 func (LevelOrder) Help() string {
 	return "Readers scan a ladder from one end to the other. List the levels of a track from lowest to highest " +
 		"(or highest to lowest) without jumping back."

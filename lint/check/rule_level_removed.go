@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 )
 
@@ -10,8 +11,8 @@ import (
 // no longer has. A level can go on purpose, so it is a warning.
 type LevelRemoved struct{}
 
-func (LevelRemoved) ID() string        { return "level-removed" }
-func (LevelRemoved) Default() Severity { return Warning }
+func (LevelRemoved) ID() string                { return "level-removed" }
+func (LevelRemoved) Default() finding.Severity { return finding.Warning }
 func (LevelRemoved) Summary() string {
 	return "a level of a ladder at the base revision is gone (needs -changed-since)"
 }

@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 )
 
@@ -12,9 +13,9 @@ import (
 // terms it looked for.
 type MissingArea struct{}
 
-func (MissingArea) ID() string        { return "missing-area" }
-func (MissingArea) Default() Severity { return Error }
-func (MissingArea) Summary() string   { return "a level does not cover a configured area of expectation" }
+func (MissingArea) ID() string                { return "missing-area" }
+func (MissingArea) Default() finding.Severity { return finding.Error }
+func (MissingArea) Summary() string           { return "a level does not cover a configured area of expectation" }
 func (MissingArea) Help() string {
 	return "The configuration declares areas (for support: communication, product knowledge, technical skills, " +
 		"collaboration, facilitation) that every level must address. A level covers an area when its text uses one of " +

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 )
 
@@ -13,8 +14,8 @@ import (
 // compiled schema).
 type MissingCategory struct{}
 
-func (MissingCategory) ID() string        { return "missing-category" }
-func (MissingCategory) Default() Severity { return Error }
+func (MissingCategory) ID() string                { return "missing-category" }
+func (MissingCategory) Default() finding.Severity { return finding.Error }
 func (MissingCategory) Summary() string {
 	return "a level has no cell for a category, or a required category is missing"
 }

@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 )
 
@@ -13,8 +14,8 @@ import (
 // finding at its label.
 type Placeholder struct{}
 
-func (Placeholder) ID() string        { return "placeholder" }
-func (Placeholder) Default() Severity { return Warning }
+func (Placeholder) ID() string                { return "placeholder" }
+func (Placeholder) Default() finding.Severity { return finding.Warning }
 func (Placeholder) Summary() string {
 	return "a level or cell is a placeholder (TBD, TODO, not yet defined)"
 }

@@ -1,14 +1,17 @@
 package check
 
-import "github.com/ladderlint/ladderlint/lint/ladder"
+import (
+	"github.com/ladderlint/ladderlint/lint/finding"
+	"github.com/ladderlint/ladderlint/lint/ladder"
+)
 
 // Schema reports violations of the JSON Schemas: the house schema named by
 // `schema:` in .ladderlint.yml, the level code pattern (`levels.code`), and
 // the base ladder schema (e.g. an empty category name).
 type Schema struct{}
 
-func (Schema) ID() string        { return "schema" }
-func (Schema) Default() Severity { return Error }
+func (Schema) ID() string                { return "schema" }
+func (Schema) Default() finding.Severity { return finding.Error }
 func (Schema) Summary() string {
 	return "the ladder breaks a JSON Schema rule (house policy or level codes)"
 }

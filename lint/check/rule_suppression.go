@@ -1,6 +1,9 @@
 package check
 
-import "github.com/ladderlint/ladderlint/lint/ladder"
+import (
+	"github.com/ladderlint/ladderlint/lint/finding"
+	"github.com/ladderlint/ladderlint/lint/ladder"
+)
 
 // Suppression reports suppression comments that are wrong: an unknown rule
 // name, a missing reason (when `suppressions.require-reason` is set), or a
@@ -8,8 +11,8 @@ import "github.com/ladderlint/ladderlint/lint/ladder"
 // other rules ran, so Check does nothing.
 type Suppression struct{}
 
-func (Suppression) ID() string        { return "suppression" }
-func (Suppression) Default() Severity { return Warning }
+func (Suppression) ID() string                { return "suppression" }
+func (Suppression) Default() finding.Severity { return finding.Warning }
 func (Suppression) Summary() string {
 	return "a ladderlint-disable comment names an unknown rule, lacks a reason, or suppresses nothing"
 }

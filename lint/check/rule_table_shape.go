@@ -1,14 +1,17 @@
 package check
 
-import "github.com/ladderlint/ladderlint/lint/ladder"
+import (
+	"github.com/ladderlint/ladderlint/lint/finding"
+	"github.com/ladderlint/ladderlint/lint/ladder"
+)
 
 // TableShape reports tables whose rows do not line up: pipe rows with too
 // many or too few cells, HTML rowspans/colspans that overflow into the next
 // level or leave holes, tables never closed.
 type TableShape struct{}
 
-func (TableShape) ID() string        { return "table-shape" }
-func (TableShape) Default() Severity { return Error }
+func (TableShape) ID() string                { return "table-shape" }
+func (TableShape) Default() finding.Severity { return finding.Error }
 func (TableShape) Summary() string {
 	return "table rows do not line up (extra or missing cells, overflowing spans)"
 }

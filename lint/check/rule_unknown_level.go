@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 )
 
@@ -11,8 +12,8 @@ import (
 // not a level label: its content is read as nobody's and never checked.
 type UnknownLevel struct{}
 
-func (UnknownLevel) ID() string        { return "unknown-level" }
-func (UnknownLevel) Default() Severity { return Warning }
+func (UnknownLevel) ID() string                { return "unknown-level" }
+func (UnknownLevel) Default() finding.Severity { return finding.Warning }
 func (UnknownLevel) Summary() string {
 	return "a label among the levels is not a level ladderlint can read"
 }

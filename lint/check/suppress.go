@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/markdown"
 	"github.com/ladderlint/ladderlint/lint/source"
 )
@@ -66,14 +67,14 @@ func (d *directive) matches(rule string) bool {
 // Suppress drops the findings that the page's suppression comments cover,
 // and reports (as rule "suppression") directives that name unknown rules,
 // lack a required reason, or suppress nothing.
-func (c *Checker) Suppress(page *markdown.Page, findings []Finding) []Finding {
+func (c *Checker) Suppress(page *markdown.Page, findings []finding.Finding) []finding.Finding {
 	kept, _ := c.SuppressCounted(page, findings)
 	return kept
 }
 
 // SuppressCounted is Suppress that also says how many findings the
 // comments suppressed (for the totals).
-func (c *Checker) SuppressCounted(page *markdown.Page, findings []Finding) (kept []Finding, suppressed int) {
+func (c *Checker) SuppressCounted(page *markdown.Page, findings []finding.Finding) (kept []finding.Finding, suppressed int) {
 	f := page.File
 	ds := parseDirectives(page)
 	if len(ds) == 0 {
@@ -142,15 +143,15 @@ func (c *Checker) SuppressCounted(page *markdown.Page, findings []Finding) (kept
 			}
 		}
 	}
-	sort.SliceStable(kept, func(i, j int) bool { return Less(&kept[i], &kept[j]) })
+	sort.SliceStable(kept, func(i, j int) bool { return finding.Less(&kept[i], &kept[j]) })
 	return kept, suppressed
 }
 
 // nextFinding is the first unsuppressed finding of a rule d names after the
 // line d covers (nil when none): where a misplaced disable-next-line was
 // meant to go.
-func nextFinding(d *directive, kept []Finding) *Finding {
-	var best *Finding
+func nextFinding(d *directive, kept []finding.Finding) *finding.Finding {
+	var best *finding.Finding
 	for i, fd := range kept {
 		l := fd.Range.Start.Line
 		if fd.Rule != (Suppression{}).ID() && d.matches(fd.Rule) && l > d.to+1 && (best == nil || l < best.Range.Start.Line) {
@@ -206,7 +207,7 @@ func editDistance(a, b string) int {
 }
 
 // covering returns the directive that suppresses fd, if any.
-func covering(ds []*directive, fd Finding) *directive {
+func covering(ds []*directive, fd finding.Finding) *directive {
 	line := fd.Range.Start.Line
 	var active *directive
 	for _, d := range ds {
@@ -236,6 +237,6 @@ func covering(ds []*directive, fd Finding) *directive {
 
 // report adds a finding without a ladder (directives belong to the page).
 func (c *Context) report(span source.Span, msg string) {
-	*c.out = append(*c.out, Finding{Rule: c.rule.ID(), Severity: c.checker.severity(c.rule), File: c.File.Path,
+	*c.out = append(*c.out, finding.Finding{Rule: c.rule.ID(), Severity: c.checker.severity(c.rule), File: c.File.Path,
 		Range: c.File.SpanRange(span), Message: msg})
 }

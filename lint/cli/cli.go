@@ -18,6 +18,7 @@ import (
 	"github.com/ladderlint/ladderlint/lint/changes"
 	"github.com/ladderlint/ladderlint/lint/check"
 	"github.com/ladderlint/ladderlint/lint/config"
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 	"github.com/ladderlint/ladderlint/lint/report"
 )
@@ -262,7 +263,8 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 		}
 		return ExitClean
 	}
-	run := &report.Run{Files: res.Files, Ladders: res.Ladders, Findings: res.Findings, Sources: res.Sources, Unreadable: len(res.Errors), Config: shownPath(cfg.Path), Suppressed: res.Suppressed}
+	run := &res.Run
+	run.Config = shownPath(cfg.Path)
 	exit := exitFor(res.Findings, cfg.FailLevel)
 	if *changesFile != "" && *changedSince == "" {
 		toolError(flagName("changes-file") + " needs " + flagName("changed-since") + ": the changes are against that revision")
@@ -329,13 +331,13 @@ func write(w io.Writer, format string, run *report.Run, snippets bool) error {
 }
 
 // exitFor decides the exit code from the findings and the fail level.
-func exitFor(findings []check.Finding, failLevel string) int {
-	threshold := check.Error
+func exitFor(findings []finding.Finding, failLevel string) int {
+	threshold := finding.Error
 	switch failLevel {
 	case "never":
 		return ExitClean
 	case "warning":
-		threshold = check.Warning
+		threshold = finding.Warning
 	}
 	for _, f := range findings {
 		if f.Severity >= threshold {
@@ -515,10 +517,10 @@ func count(n int, word string) string {
 // the blocking findings are in ladders the commit does not touch, says they
 // were already there and how to commit anyway.
 func preCommitHint(w io.Writer, res *lint.Result, paths []string, cfg *config.Config, root string, maxSize int64) {
-	blocking := func(fs []check.Finding) int {
+	blocking := func(fs []finding.Finding) int {
 		n := 0
 		for _, f := range fs {
-			if f.Severity >= check.Error || cfg.FailLevel == "warning" && f.Severity >= check.Warning {
+			if f.Severity >= finding.Error || cfg.FailLevel == "warning" && f.Severity >= finding.Warning {
 				n++
 			}
 		}

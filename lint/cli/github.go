@@ -200,7 +200,7 @@ func (g *github) report(run *report.Run, res *lint.Result, cfg *config.Config, f
 	report.GitHubAnnotations(g.action, run, report.AnnotationOptions{Workspace: workspace, SeeAlso: seeAlso, ErrorsUsed: len(res.Errors)})
 
 	if summaryFile != "" {
-		opt := report.SummaryOptions{Documents: res.Documents, FailLevel: cfg.FailLevel, Failed: failed, Workspace: workspace,
+		opt := report.SummaryOptions{Coverage: lint.Coverage(res.Documents), FailLevel: cfg.FailLevel, Failed: failed, Workspace: workspace,
 			SkippedFiles: res.SkippedFiles, SkippedLadders: res.SkippedLadders}
 		for _, a := range cfg.Areas {
 			opt.Areas = append(opt.Areas, a.Name)

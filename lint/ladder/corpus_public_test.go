@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ladderlint/ladderlint/lint/check"
+	"github.com/ladderlint/ladderlint/lint/finding"
 )
 
 // defect is what a correct linter reports for one MANIFEST note marked
@@ -166,7 +166,7 @@ func checkDefects(t *testing.T, rows []publicRow, run corpusRun) (n defectTally)
 // defectTally counts the MANIFEST defects and traps.
 type defectTally struct{ found, expected, floor, trapsKept, trapsSeen int }
 
-func ruleIn(f check.Finding, rules []string) bool {
+func ruleIn(f finding.Finding, rules []string) bool {
 	return slices.Contains(rules, "*") || slices.Contains(rules, f.Rule)
 }
 

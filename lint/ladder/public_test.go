@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"github.com/ladderlint/ladderlint/lint"
-	"github.com/ladderlint/ladderlint/lint/check"
 	"github.com/ladderlint/ladderlint/lint/config"
+	"github.com/ladderlint/ladderlint/lint/finding"
 )
 
 // The public-ladder corpus test measures what ladderlint reads by DEFAULT
@@ -273,8 +273,8 @@ func (a tally) String() string {
 
 // corpusRun holds what a run measured, for the defect check.
 type corpusRun struct {
-	findings map[string][]check.Finding // by row key
-	ladders  map[string]int             // ladders extracted from the page (split files: from their folder)
+	findings map[string][]finding.Finding // by row key
+	ladders  map[string]int               // ladders extracted from the page (split files: from their folder)
 	exact    map[string]bool
 }
 
@@ -294,7 +294,7 @@ func TestCorpusPublicLadders(t *testing.T) {
 	if len(missing) > 0 {
 		t.Logf("corpus not available (%s): run from a checkout next to ../shared; measuring the rest", strings.Join(missing, ", "))
 	}
-	run := corpusRun{findings: map[string][]check.Finding{}, ladders: map[string]int{}, exact: map[string]bool{}}
+	run := corpusRun{findings: map[string][]finding.Finding{}, ladders: map[string]int{}, exact: map[string]bool{}}
 	bySet := map[string]*tally{}
 	byFormat := map[string]*tally{}
 	total := &tally{}
@@ -405,7 +405,7 @@ func TestCorpusPublicLadders(t *testing.T) {
 			}
 		}
 		for _, r := range splits[k] {
-			var fs []check.Finding
+			var fs []finding.Finding
 			for _, f := range res.Findings {
 				if strings.HasSuffix(f.File, "/"+r.path) {
 					fs = append(fs, f)

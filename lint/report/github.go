@@ -12,7 +12,7 @@ import (
 
 	"github.com/sethvargo/go-githubactions"
 
-	"github.com/ladderlint/ladderlint/lint/check"
+	"github.com/ladderlint/ladderlint/lint/finding"
 )
 
 // Limits the GitHub Actions runner imposes on one step (see
@@ -49,7 +49,7 @@ type AnnotationOptions struct {
 // or as the data of an annotation (contract N2), after Visible (N4).
 func GitHubAnnotations(a *githubactions.Action, r *Run, o AnnotationOptions) {
 	workspace := o.Workspace
-	ranked := make([]check.Finding, len(r.Findings))
+	ranked := make([]finding.Finding, len(r.Findings))
 	copy(ranked, r.Findings)
 	sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].Severity > ranked[j].Severity })
 
@@ -59,28 +59,28 @@ func GitHubAnnotations(a *githubactions.Action, r *Run, o AnnotationOptions) {
 	if e > errorCap || w > GitHubAnnotationCap || n > GitHubAnnotationCap {
 		noteCap-- // the overflow notice takes the last notice slot
 	}
-	caps := map[check.Severity]int{check.Error: errorCap, check.Warning: GitHubAnnotationCap, check.Info: noteCap}
-	left := map[check.Severity]int{}
+	caps := map[finding.Severity]int{finding.Error: errorCap, finding.Warning: GitHubAnnotationCap, finding.Info: noteCap}
+	left := map[finding.Severity]int{}
 	for _, f := range ranked {
 		if caps[f.Severity] == 0 {
 			left[f.Severity]++
 			continue
 		}
 		caps[f.Severity]--
-		fa := a.WithFieldsMap(AnnotationFields(f, workspace))
+		fa := a.WithFieldsMap(AnnotationFields(f, r.Rules, workspace))
 		msg := AnnotationMessage(f.Message)
 		switch f.Severity {
-		case check.Error:
+		case finding.Error:
 			fa.Errorf("%s", msg)
-		case check.Warning:
+		case finding.Warning:
 			fa.Warningf("%s", msg)
 		default:
 			fa.Noticef("%s", msg)
 		}
 	}
-	if total := left[check.Error] + left[check.Warning] + left[check.Info]; total > 0 {
+	if total := left[finding.Error] + left[finding.Warning] + left[finding.Info]; total > 0 {
 		var parts []string
-		for _, s := range []check.Severity{check.Error, check.Warning, check.Info} {
+		for _, s := range []finding.Severity{finding.Error, finding.Warning, finding.Info} {
 			if left[s] > 0 {
 				parts = append(parts, severityCount(left[s], s))
 			}
@@ -95,8 +95,8 @@ func GitHubAnnotations(a *githubactions.Action, r *Run, o AnnotationOptions) {
 // slash-separated), line, and endLine when the range spans lines, else col
 // and endColumn (inclusive, as GitHub reads it). Empty and zero values are
 // left out.
-func AnnotationFields(f check.Finding, workspace string) map[string]string {
-	m := map[string]string{"title": AnnotationTitle(f.Rule)}
+func AnnotationFields(f finding.Finding, rules finding.Catalogue, workspace string) map[string]string {
+	m := map[string]string{"title": AnnotationTitle(f.Rule, rules)}
 	if f.File != "" {
 		m["file"] = WorkspacePath(f.File, workspace)
 	}
@@ -117,12 +117,12 @@ func AnnotationFields(f check.Finding, workspace string) map[string]string {
 	return m
 }
 
-// AnnotationTitle names the rule: "ladderlint <rule-id>: <rule summary>",
-// at most GitHubTitleLimit code points.
-func AnnotationTitle(rule string) string {
+// AnnotationTitle names the rule: "ladderlint <rule-id>: <rule summary>"
+// (the summary from rules), at most GitHubTitleLimit code points.
+func AnnotationTitle(rule string, rules finding.Catalogue) string {
 	t := "ladderlint " + rule
-	if r := check.Lookup(rule); r != nil {
-		t += ": " + r.Summary()
+	if r := rules.Lookup(rule); r != nil {
+		t += ": " + r.Summary
 	}
 	return truncate(Visible(t), GitHubTitleLimit*4, GitHubTitleLimit)
 }
@@ -241,8 +241,8 @@ func Totals(r *Run) string {
 }
 
 // severityCount is "2 errors", "1 warning", "3 info".
-func severityCount(n int, s check.Severity) string {
-	if s == check.Info {
+func severityCount(n int, s finding.Severity) string {
+	if s == finding.Info {
 		return fmt.Sprintf("%d info", n)
 	}
 	return plural(n, s.String())

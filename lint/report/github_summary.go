@@ -7,8 +7,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/ladderlint/ladderlint/lint/check"
-	"github.com/ladderlint/ladderlint/lint/ladder"
+	"github.com/ladderlint/ladderlint/lint/finding"
 )
 
 // GitHubSummaryLimit is the largest job summary the runner uploads, in
@@ -17,8 +16,8 @@ const GitHubSummaryLimit = 1 << 20
 
 // SummaryOptions say what a job summary shows besides the findings.
 type SummaryOptions struct {
-	// Documents are the ladders, for the coverage matrices.
-	Documents []ladder.Document
+	// Coverage are the ladders, for the coverage matrices.
+	Coverage []Coverage
 	// Areas are the configured areas of expectation, in order.
 	Areas []string
 	// Categories are the configured required categories: one the ladder
@@ -107,11 +106,11 @@ func GitHubSummary(r *Run, o SummaryOptions) string {
 	if o.Changes != "" {
 		s.add(o.Changes + "\n")
 	}
-	if len(o.Documents) > 0 {
+	if len(o.Coverage) > 0 {
 		s.add("### Coverage\n\n")
 		s.add(fmt.Sprintf("%s written · %s empty · %s placeholder · %s missing (a level, a category, a cell, or every term of an area)\n\n",
 			markFilled, markEmpty, markPlaceholder, markMissing))
-		for _, d := range o.Documents {
+		for _, d := range o.Coverage {
 			coverage(s, d, r.Findings, o)
 		}
 	}
@@ -128,8 +127,8 @@ func GitHubSummary(r *Run, o SummaryOptions) string {
 
 // rankFindings orders findings by severity (errors first), then those in
 // changed files before the others, keeping file, line order within.
-func rankFindings(fs []check.Finding, changed map[string]bool) []check.Finding {
-	out := append([]check.Finding(nil), fs...)
+func rankFindings(fs []finding.Finding, changed map[string]bool) []finding.Finding {
+	out := append([]finding.Finding(nil), fs...)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Severity != out[j].Severity {
 			return out[i].Severity > out[j].Severity
@@ -140,7 +139,7 @@ func rankFindings(fs []check.Finding, changed map[string]bool) []check.Finding {
 }
 
 // findingTable adds one row per finding, as long as the summary has room.
-func findingTable(s *summary, fs []check.Finding, o SummaryOptions) {
+func findingTable(s *summary, fs []finding.Finding, o SummaryOptions) {
 	s.add("| | where | problem | rule |\n|---|---|---|---|\n")
 	for _, f := range fs {
 		if !s.add(fmt.Sprintf("| %s | %s | %s | `%s` |\n", severityMark(f.Severity), location(f, o), mdText(f.Message), f.Rule)) {
@@ -188,7 +187,7 @@ type matrixRow struct {
 
 // coverage adds d's matrices, folded into a <details> that is open when
 // the ladder has anything missing.
-func coverage(s *summary, d ladder.Document, findings []check.Finding, o SummaryOptions) {
+func coverage(s *summary, d Coverage, findings []finding.Finding, o SummaryOptions) {
 	name := d.Name
 	if name == "" {
 		name = "ladder"
@@ -339,7 +338,7 @@ func (m *matrix) render(what string) string {
 
 // gapFindings maps the line of each level of d that a level-gap finding
 // points at (the level after the gap) to the finding's message.
-func gapFindings(d ladder.Document, findings []check.Finding, o SummaryOptions) map[int]string {
+func gapFindings(d Coverage, findings []finding.Finding, o SummaryOptions) map[int]string {
 	out := map[int]string{}
 	for _, f := range findings {
 		if f.Rule == "level-gap" && f.File == d.File && f.Ladder == d.Name && f.Range.Start.Line >= d.Line && f.Range.Start.Line <= d.EndLine {
@@ -358,17 +357,13 @@ func btoi(b bool) int {
 
 // cellMark says whether level lv has a filled, empty, placeholder or no
 // cell for category c.
-func cellMark(lv ladder.LevelDocument, c string) string {
-	for _, cell := range lv.Cells {
-		if cell.Category != c {
-			continue
-		}
-		switch {
-		case cell.Empty:
-			return markEmpty
-		case cell.Placeholder != "":
-			return markPlaceholder
-		}
+func cellMark(lv CoverageLevel, c string) string {
+	switch lv.Cells[c] {
+	case CellEmpty:
+		return markEmpty
+	case CellPlaceholder:
+		return markPlaceholder
+	case CellWritten:
 		return markFilled
 	}
 	if lv.Placeholder {
@@ -377,18 +372,18 @@ func cellMark(lv ladder.LevelDocument, c string) string {
 	return markMissing
 }
 
-func severityMark(s check.Severity) string {
+func severityMark(s finding.Severity) string {
 	switch s {
-	case check.Error:
+	case finding.Error:
 		return "🛑 error"
-	case check.Warning:
+	case finding.Warning:
 		return "⚠️ warning"
 	}
 	return "ℹ️ info"
 }
 
 // location is "path:line:col", linked to the line when BlobURL is set.
-func location(f check.Finding, o SummaryOptions) string {
+func location(f finding.Finding, o SummaryOptions) string {
 	p := WorkspacePath(f.File, o.Workspace)
 	text := mdText(fmt.Sprintf("%s:%d:%d", p, f.Range.Start.Line, f.Range.Start.Column))
 	if o.BlobURL == "" || f.Range.Start.Line <= 0 {

@@ -11,7 +11,7 @@ import (
 	"github.com/sethvargo/go-githubactions"
 
 	"github.com/ladderlint/ladderlint/lint/check"
-	"github.com/ladderlint/ladderlint/lint/ladder"
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/source"
 )
 
@@ -64,36 +64,36 @@ func TestEmitterLines(t *testing.T) {
 	}
 }
 
-func finding(rule string, sev check.Severity, file string, line, col, endLine, endCol int, msg string) check.Finding {
-	return check.Finding{Rule: rule, Severity: sev, File: file, Message: msg,
+func newFinding(rule string, sev finding.Severity, file string, line, col, endLine, endCol int, msg string) finding.Finding {
+	return finding.Finding{Rule: rule, Severity: sev, File: file, Message: msg,
 		Range: source.Range{Start: source.Pos{Line: line, Column: col}, End: source.Pos{Line: endLine, Column: endCol}}}
 }
 
 // TestAnnotationLines pins ladderlint's own lines: positions (U1, U6, U15),
 // the title, N4 (U13) and the length bounds (U14).
 func TestAnnotationLines(t *testing.T) {
-	title := "ladderlint level-gap%3A " + strings.NewReplacer(":", "%3A", ",", "%2C").Replace(check.Lookup("level-gap").Summary())
+	title := "ladderlint level-gap%3A " + strings.NewReplacer(":", "%3A", ",", "%2C").Replace(check.Catalogue().Lookup("level-gap").Summary)
 	cases := []struct {
 		name   string
-		f      check.Finding
+		f      finding.Finding
 		expect string
 	}{
-		{"one line: col and inclusive endColumn", finding("level-gap", check.Error, "handbook/ladders/engineering.md", 12, 3, 12, 10, "level \"L4\" is missing"),
+		{"one line: col and inclusive endColumn", newFinding("level-gap", finding.Error, "handbook/ladders/engineering.md", 12, 3, 12, 10, "level \"L4\" is missing"),
 			"::error col=3,endColumn=9,file=handbook/ladders/engineering.md,line=12,title=" + title + "::level \"L4\" is missing"},
-		{"several lines: endLine, no columns (U6)", finding("level-gap", check.Error, "handbook/ladders/eng.md", 10, 1, 14, 2, "Table spans rows 10-14"),
+		{"several lines: endLine, no columns (U6)", newFinding("level-gap", finding.Error, "handbook/ladders/eng.md", 10, 1, 14, 2, "Table spans rows 10-14"),
 			"::error endLine=14,file=handbook/ladders/eng.md,line=10,title=" + title + "::Table spans rows 10-14"},
-		{"empty range: no endColumn, no col=0 (U15)", finding("level-gap", check.Error, "a.md", 5, 0, 5, 0, "m"),
+		{"empty range: no endColumn, no col=0 (U15)", newFinding("level-gap", finding.Error, "a.md", 5, 0, 5, 0, "m"),
 			"::error file=a.md,line=5,title=" + title + "::m"},
-		{"N4 (U13)", finding("level-gap", check.Error, "a.md", 2, 1, 2, 1, "a\u202eb\x00c\u200bd"),
+		{"N4 (U13)", newFinding("level-gap", finding.Error, "a.md", 2, 1, 2, 1, "a\u202eb\x00c\u200bd"),
 			`::error col=1,file=a.md,line=2,title=` + title + `::a\u{202E}b\u{0000}c\u{200B}d`},
-		{"absolute path inside the workspace", finding("level-gap", check.Warning, "/github/workspace/handbook/x.md", 1, 1, 1, 3, "m"),
+		{"absolute path inside the workspace", newFinding("level-gap", finding.Warning, "/github/workspace/handbook/x.md", 1, 1, 1, 3, "m"),
 			"::warning col=1,endColumn=2,file=handbook/x.md,line=1,title=" + title + "::m"},
-		{"note is a notice", finding("level-gap", check.Info, "./x.md", 1, 1, 1, 1, "100% ##[x] ::y::"),
+		{"note is a notice", newFinding("level-gap", finding.Info, "./x.md", 1, 1, 1, 1, "100% ##[x] ::y::"),
 			"::notice col=1,file=x.md,line=1,title=" + title + "::100%25 ##[x] ::y::"},
 	}
 	for _, c := range cases {
 		var buf bytes.Buffer
-		GitHubAnnotations(newAction(&buf), &Run{Findings: []check.Finding{c.f}}, AnnotationOptions{Workspace: "/github/workspace", SeeAlso: "the job summary"})
+		GitHubAnnotations(newAction(&buf), &Run{Findings: []finding.Finding{c.f}, Rules: check.Catalogue()}, AnnotationOptions{Workspace: "/github/workspace", SeeAlso: "the job summary"})
 		if got := buf.String(); got != c.expect+"\n" {
 			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.expect+"\n")
 		}
@@ -103,15 +103,15 @@ func TestAnnotationLines(t *testing.T) {
 	if m := AnnotationMessage(strings.Repeat("é", 10000)); len(m) > 4096 || !utf8.ValidString(m) || !strings.HasSuffix(m, "…") {
 		t.Errorf("message of %d bytes", len(m))
 	}
-	if tt := AnnotationTitle(strings.Repeat("x", 1000)); utf8.RuneCountInString(tt) > GitHubTitleLimit {
+	if tt := AnnotationTitle(strings.Repeat("x", 1000), nil); utf8.RuneCountInString(tt) > GitHubTitleLimit {
 		t.Errorf("title of %d characters", utf8.RuneCountInString(tt))
 	}
 }
 
-func manyFindings(n int, sev check.Severity) []check.Finding {
-	var fs []check.Finding
+func manyFindings(n int, sev finding.Severity) []finding.Finding {
+	var fs []finding.Finding
 	for i := range n {
-		fs = append(fs, finding("empty-cell", sev, fmt.Sprintf("handbook/l%05d.md", i), i+1, 3, i+1, 9,
+		fs = append(fs, newFinding("empty-cell", sev, fmt.Sprintf("handbook/l%05d.md", i), i+1, 3, i+1, 9,
 			fmt.Sprintf("\"Delivery\" is empty for level \"IC%d\" | with a pipe\nand a newline", i)))
 	}
 	return fs
@@ -135,8 +135,8 @@ func TestAnnotationCap(t *testing.T) {
 	}
 	for _, c := range cases {
 		// Notes first in the input: ranking must put errors first.
-		findings := append(manyFindings(c.notes, check.Info), manyFindings(c.warnings, check.Warning)...)
-		findings = append(findings, manyFindings(c.errors, check.Error)...)
+		findings := append(manyFindings(c.notes, finding.Info), manyFindings(c.warnings, finding.Warning)...)
+		findings = append(findings, manyFindings(c.errors, finding.Error)...)
 		var buf bytes.Buffer
 		GitHubAnnotations(newAction(&buf), &Run{Findings: findings}, AnnotationOptions{SeeAlso: "the job summary", ErrorsUsed: c.used})
 		lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
@@ -164,7 +164,7 @@ func TestAnnotationCap(t *testing.T) {
 
 // TestSummaryAllFindings: every finding is listed, with cells escaped.
 func TestSummaryAllFindings(t *testing.T) {
-	r := &Run{Files: 25, Ladders: 25, Findings: manyFindings(25, check.Error)}
+	r := &Run{Files: 25, Ladders: 25, Findings: manyFindings(25, finding.Error)}
 	md := GitHubSummary(r, SummaryOptions{FailLevel: "error", Failed: true, BlobURL: "https://github.com/o/r/blob/abc/"})
 	if n := strings.Count(md, "| 🛑 error |"); n != 25 {
 		t.Errorf("%d finding rows, want 25", n)
@@ -184,7 +184,7 @@ func TestSummaryAllFindings(t *testing.T) {
 
 // TestSummaryLimit: 50,000 findings stay under 1 MiB and end in the note.
 func TestSummaryLimit(t *testing.T) {
-	r := &Run{Files: 50000, Ladders: 50000, Findings: manyFindings(50000, check.Error)}
+	r := &Run{Files: 50000, Ladders: 50000, Findings: manyFindings(50000, finding.Error)}
 	md := GitHubSummary(r, SummaryOptions{FailLevel: "error", Failed: true, BlobURL: "https://github.com/o/r/blob/abc/"})
 	if n := len(md) + 1; n > 1_048_576 { // AddStepSummary appends "\n"
 		t.Errorf("summary is %d bytes", n)
@@ -203,16 +203,16 @@ func TestSummaryLimit(t *testing.T) {
 // placeholder level as one row, a missing level as a ❌ row at its place, a
 // missing required category as a ❌ column, areas in a table of their own.
 func TestCoverageMatrix(t *testing.T) {
-	doc := ladder.Document{File: "handbook/eng.md", Line: 3, EndLine: 9, Name: "Eng | ladder", Categories: []string{"Proficiency", "Delivery", "Team|work"},
-		Levels: []ladder.LevelDocument{
-			{Label: "IC1", Line: 5, Cells: []ladder.CellDocument{{Category: "Proficiency", Text: "x"}, {Category: "Delivery", Empty: true}, {Category: "Team|work", Placeholder: "TBD"}},
+	doc := Coverage{File: "handbook/eng.md", Line: 3, EndLine: 9, Name: "Eng | ladder", Categories: []string{"Proficiency", "Delivery", "Team|work"},
+		Levels: []CoverageLevel{
+			{Label: "IC1", Line: 5, Cells: map[string]CellState{"Proficiency": CellWritten, "Delivery": CellEmpty, "Team|work": CellPlaceholder},
 				Areas: map[string]bool{"communication": true}},
-			{Label: "IC3", Line: 6, Cells: []ladder.CellDocument{{Category: "Proficiency", Text: "x"}}, Areas: map[string]bool{}},
-			{Label: "IC4", Line: 7, Placeholder: true, PlaceholderText: "haven’t yet finalized", Cells: []ladder.CellDocument{}},
+			{Label: "IC3", Line: 6, Cells: map[string]CellState{"Proficiency": CellWritten}, Areas: map[string]bool{}},
+			{Label: "IC4", Line: 7, Placeholder: true, PlaceholderText: "haven’t yet finalized"},
 		}}
-	gap := check.Finding{Rule: "level-gap", Severity: check.Error, File: "handbook/eng.md", Ladder: "Eng | ladder", Level: "IC3",
+	gap := finding.Finding{Rule: "level-gap", Severity: finding.Error, File: "handbook/eng.md", Ladder: "Eng | ladder", Level: "IC3",
 		Range: source.Range{Start: source.Pos{Line: 6, Column: 3}, End: source.Pos{Line: 6, Column: 6}}, Message: `level "IC2" is missing between "IC1" and "IC3"`}
-	md := GitHubSummary(&Run{Files: 1, Ladders: 1, Findings: []check.Finding{gap}}, SummaryOptions{Documents: []ladder.Document{doc},
+	md := GitHubSummary(&Run{Files: 1, Ladders: 1, Findings: []finding.Finding{gap}}, SummaryOptions{Coverage: []Coverage{doc},
 		Areas: []string{"communication"}, Categories: []string{"Proficiency", "Craft"}, FailLevel: "error", Failed: true})
 	for _, want := range []string{
 		"<details open><summary><strong>Eng | ladder</strong> in handbook/eng.md — 3 levels, 3 categories, ❌ 5 missing, 🚧 3 not written yet</summary>\n<p>handbook/eng.md&#58;3</p>\n<table>\n",
@@ -238,9 +238,9 @@ func TestCoverageMatrix(t *testing.T) {
 // TestCoverageHostileText: handbook text in the matrices cannot close the
 // <details>, open a tag, or form a mention.
 func TestCoverageHostileText(t *testing.T) {
-	doc := ladder.Document{File: "p.md", Line: 1, EndLine: 5, Name: "</details><script>x</script>", Categories: []string{"<img src=x>", "a\n\nb"},
-		Levels: []ladder.LevelDocument{{Label: "@octo & <b>IC1</b>", Line: 2, Placeholder: true, PlaceholderText: "</td></tr></table>"}}}
-	md := GitHubSummary(&Run{Files: 1, Ladders: 1}, SummaryOptions{Documents: []ladder.Document{doc}, FailLevel: "error"})
+	doc := Coverage{File: "p.md", Line: 1, EndLine: 5, Name: "</details><script>x</script>", Categories: []string{"<img src=x>", "a\n\nb"},
+		Levels: []CoverageLevel{{Label: "@octo & <b>IC1</b>", Line: 2, Placeholder: true, PlaceholderText: "</td></tr></table>"}}}
+	md := GitHubSummary(&Run{Files: 1, Ladders: 1}, SummaryOptions{Coverage: []Coverage{doc}, FailLevel: "error"})
 	for _, bad := range []string{"<script", "<img", "</details><", "<b>", "@octo", "</td></tr></table>", "a\n\nb"} {
 		if strings.Contains(md, bad) {
 			t.Errorf("summary holds %q:\n%s", bad, md)
@@ -255,14 +255,14 @@ func TestCoverageHostileText(t *testing.T) {
 // is shown with the categories as rows.
 func TestCoverageTransposed(t *testing.T) {
 	cats := []string{"A", "B", "C", "D", "E", "F", "G", "H"}
-	var cells []ladder.CellDocument
+	cells := map[string]CellState{}
 	for _, c := range cats[:7] {
-		cells = append(cells, ladder.CellDocument{Category: c, Text: "x"})
+		cells[c] = CellWritten
 	}
-	doc := ladder.Document{File: "p.md", Line: 1, EndLine: 9, Name: "Wide", Categories: cats, Levels: []ladder.LevelDocument{
+	doc := Coverage{File: "p.md", Line: 1, EndLine: 9, Name: "Wide", Categories: cats, Levels: []CoverageLevel{
 		{Label: "IC1", Line: 3, Cells: cells}, {Label: "IC2", Line: 4, Placeholder: true},
 	}}
-	md := GitHubSummary(&Run{Files: 1, Ladders: 1}, SummaryOptions{Documents: []ladder.Document{doc}, FailLevel: "error"})
+	md := GitHubSummary(&Run{Files: 1, Ladders: 1}, SummaryOptions{Coverage: []Coverage{doc}, FailLevel: "error"})
 	for _, want := range []string{
 		"<tr><th>category ╲ level</th><th>IC1</th><th>IC2</th></tr>\n",
 		`<tr><th align="left">A</th><td align="center">✅</td><td rowspan="8">🚧 placeholder</td></tr>` + "\n" + `<tr><th align="left">B</th><td align="center">✅</td></tr>` + "\n",
@@ -278,14 +278,14 @@ func TestCoverageTransposed(t *testing.T) {
 // warnings, in changed files first), then the ladder changes, the
 // coverage, and the info findings last.
 func TestSummaryOrder(t *testing.T) {
-	r := &Run{Files: 2, Ladders: 1, Findings: []check.Finding{
-		finding("duplicate-text", check.Info, "a.md", 1, 1, 1, 2, "info one"),
-		finding("placeholder", check.Warning, "a.md", 2, 1, 2, 2, "warning in a"),
-		finding("empty-cell", check.Error, "a.md", 3, 1, 3, 2, "error in a"),
-		finding("empty-cell", check.Error, "b.md", 4, 1, 4, 2, "error in b"),
+	r := &Run{Files: 2, Ladders: 1, Findings: []finding.Finding{
+		newFinding("duplicate-text", finding.Info, "a.md", 1, 1, 1, 2, "info one"),
+		newFinding("placeholder", finding.Warning, "a.md", 2, 1, 2, 2, "warning in a"),
+		newFinding("empty-cell", finding.Error, "a.md", 3, 1, 3, 2, "error in a"),
+		newFinding("empty-cell", finding.Error, "b.md", 4, 1, 4, 2, "error in b"),
 	}}
-	doc := ladder.Document{File: "a.md", Line: 1, EndLine: 5, Name: "L", Categories: []string{"X"}, Levels: []ladder.LevelDocument{{Label: "IC1", Line: 2}}}
-	md := GitHubSummary(r, SummaryOptions{Documents: []ladder.Document{doc}, FailLevel: "error", Failed: true,
+	doc := Coverage{File: "a.md", Line: 1, EndLine: 5, Name: "L", Categories: []string{"X"}, Levels: []CoverageLevel{{Label: "IC1", Line: 2}}}
+	md := GitHubSummary(r, SummaryOptions{Coverage: []Coverage{doc}, FailLevel: "error", Failed: true,
 		Changed: map[string]bool{"b.md": true}, Changes: "### Ladder changes\n\nsome\n"})
 	last := -1
 	for _, want := range []string{"error in b", "error in a", "warning in a", "### Ladder changes", "### Coverage", "### Info", "info one"} {
@@ -327,9 +327,9 @@ func TestLogText(t *testing.T) {
 // the handbook's own (defanged only where a command could form).
 func TestGitHubLog(t *testing.T) {
 	var buf bytes.Buffer
-	r := &Run{Files: 1, Ladders: 1, Suppressed: 2, Findings: []check.Finding{
-		finding("placeholder", check.Warning, "\u3000::error::x.md", 1, 1, 1, 2, "cell \"##[add-mask]x\r::warning::y\""),
-		finding("placeholder", check.Warning, "eng.md", 3, 1, 3, 2, "level \"IC6\" is a placeholder (\"haven’t yet finalized\"), see #m5"),
+	r := &Run{Files: 1, Ladders: 1, Suppressed: 2, Findings: []finding.Finding{
+		newFinding("placeholder", finding.Warning, "\u3000::error::x.md", 1, 1, 1, 2, "cell \"##[add-mask]x\r::warning::y\""),
+		newFinding("placeholder", finding.Warning, "eng.md", 3, 1, 3, 2, "level \"IC6\" is a placeholder (\"haven’t yet finalized\"), see #m5"),
 	}}
 	if err := GitHubLog(&buf, r, ""); err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"github.com/xeipuuv/gojsonschema"
 
 	"github.com/ladderlint/ladderlint/lint/check"
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/source"
 )
 
@@ -51,23 +52,23 @@ func machineRun(t *testing.T) *Run {
 		}
 		return f.Range(off, off+len(needle))
 	}
-	findings := []check.Finding{
-		{Rule: "placeholder", Severity: check.Warning, File: eng.Path, Range: at(eng, "TBD", 0),
+	findings := []finding.Finding{
+		{Rule: "placeholder", Severity: finding.Warning, File: eng.Path, Range: at(eng, "TBD", 0),
 			Message: `"Teamwork" for level "IC1" is a placeholder ("TBD")`, Ladder: "Engineering ladder", Level: "IC1", Category: "Teamwork"},
-		{Rule: "level-gap", Severity: check.Error, File: eng.Path, Range: at(eng, "IC3", 0),
+		{Rule: "level-gap", Severity: finding.Error, File: eng.Path, Range: at(eng, "IC3", 0),
 			Message: `level "IC2" is missing between "IC1" and "IC3"`, Ladder: "Engineering ladder", Level: "IC3"},
-		{Rule: "duplicate-level", Severity: check.Warning, File: eng.Path, Range: at(eng, "IC3", 1),
+		{Rule: "duplicate-level", Severity: finding.Warning, File: eng.Path, Range: at(eng, "IC3", 1),
 			Message: `level "IC3" appears twice in this ladder`, Ladder: "Engineering ladder", Level: "IC3",
-			Related: []check.Related{{Range: at(eng, "IC3", 0), Message: "first defined here"}}},
-		{Rule: "duplicate-text", Severity: check.Info, File: eng.Path, Range: at(eng, "Mentors juniors", 1),
+			Related: []finding.Related{{Range: at(eng, "IC3", 0), Message: "first defined here"}}},
+		{Rule: "duplicate-text", Severity: finding.Info, File: eng.Path, Range: at(eng, "Mentors juniors", 1),
 			Message: `level "IC3" repeats "Mentors juniors" word for word from level "IC3"`, Ladder: "Engineering ladder", Level: "IC3", Category: "Teamwork",
-			Related: []check.Related{{Range: at(eng, "Mentors juniors", 0), Message: "first written here"}}},
-		{Rule: "schema", Severity: check.Error, File: sup.Path,
+			Related: []finding.Related{{Range: at(eng, "Mentors juniors", 0), Message: "first written here"}}},
+		{Rule: "schema", Severity: finding.Error, File: sup.Path,
 			Message: `ladder "Support" does not satisfy policy.schema.json`, Ladder: "Support"},
-		{Rule: "empty-cell", Severity: check.Error, File: sup.Path, Range: at(sup, "- Delivery:\n", 0),
+		{Rule: "empty-cell", Severity: finding.Error, File: sup.Path, Range: at(sup, "- Delivery:\n", 0),
 			Message: `"Delivery" is empty for level "SE1"`, Ladder: "Support", Level: "SE1", Category: "Delivery"},
 	}
-	return &Run{Files: 2, Ladders: 2, Findings: findings, Sources: map[string]*source.File{eng.Path: eng, sup.Path: sup}}
+	return &Run{Files: 2, Ladders: 2, Findings: findings, Sources: map[string]*source.File{eng.Path: eng, sup.Path: sup}, Rules: check.Catalogue()}
 }
 
 // machineGolden compares got with testdata/name, or rewrites it when

@@ -5,7 +5,7 @@ import (
 	"io"
 	"unicode/utf8"
 
-	"github.com/ladderlint/ladderlint/lint/check"
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/source"
 )
 
@@ -76,11 +76,11 @@ func RDJSONL(w io.Writer, r *Run) error {
 	return nil
 }
 
-func rdSeverity(s check.Severity) string {
+func rdSeverity(s finding.Severity) string {
 	switch s {
-	case check.Error:
+	case finding.Error:
 		return "ERROR"
-	case check.Warning:
+	case finding.Warning:
 		return "WARNING"
 	}
 	return "INFO"

@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/ladderlint/ladderlint/lint/check"
+	"github.com/ladderlint/ladderlint/lint/finding"
 )
 
 func TestRDJSONLGolden(t *testing.T) {
@@ -72,7 +72,7 @@ func TestRDJSONLColumns(t *testing.T) {
 			t.Errorf("diagnostic %d = %+v, finding %+v", i, d, f)
 		}
 	}
-	for sev, want := range map[check.Severity]string{check.Error: "ERROR", check.Warning: "WARNING", check.Info: "INFO"} {
+	for sev, want := range map[finding.Severity]string{finding.Error: "ERROR", finding.Warning: "WARNING", finding.Info: "INFO"} {
 		if got := rdSeverity(sev); got != want {
 			t.Errorf("rdSeverity(%s) = %s, want %s", sev, got, want)
 		}

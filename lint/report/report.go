@@ -8,20 +8,23 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/ladderlint/ladderlint/lint/check"
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/source"
 )
 
 // Run is what a reporter reports on.
 type Run struct {
 	Files, Ladders int
-	Findings       []check.Finding
+	Findings       []finding.Finding
 	// Sources are the files with findings, by path, for snippets.
 	Sources map[string]*source.File
 	// Unreadable counts the files that could not be linted (reported apart).
 	Unreadable int
 	// Suppressed counts the findings that ladderlint-disable comments hid.
 	Suppressed int
+	// Rules is the catalogue of rules (titles of annotations, SARIF's
+	// tool.driver).
+	Rules finding.Catalogue
 	// Config is the configuration file used, as the user would name it
 	// ("" when the built-in defaults were used).
 	Config string
@@ -31,9 +34,9 @@ type Run struct {
 func (r *Run) Counts() (errors, warnings, infos int) {
 	for _, f := range r.Findings {
 		switch f.Severity {
-		case check.Error:
+		case finding.Error:
 			errors++
-		case check.Warning:
+		case finding.Warning:
 			warnings++
 		default:
 			infos++

@@ -7,11 +7,10 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"reflect"
 	"regexp"
 	"strings"
 
-	"github.com/ladderlint/ladderlint/lint/check"
+	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/source"
 )
 
@@ -127,20 +126,20 @@ type sarifRegion struct {
 }
 
 // SARIF writes the findings as one SARIF 2.1.0 log with one run, for code
-// scanning. tool.driver lists every rule of check.Rules, whatever ran, so
+// scanning. tool.driver lists every rule of r.Rules, whatever ran, so
 // ruleIndex points into the same list on every run.
 func SARIF(w io.Writer, r *Run) error {
 	index := map[string]int{}
 	driver := sarifDriver{Name: "ladderlint", InformationURI: "https://github.com/ladderlint/ladderlint", Rules: []sarifRule{}}
-	for i, rule := range check.Rules {
-		index[rule.ID()] = i
+	for i, rule := range r.Rules {
+		index[rule.ID] = i
 		driver.Rules = append(driver.Rules, sarifRule{
-			ID:                   rule.ID(),
-			Name:                 reflect.TypeOf(rule).Name(),
-			ShortDescription:     sarifMultiformat{Text: rule.Summary()},
-			FullDescription:      sarifMultiformat{Text: rule.Help()},
-			Help:                 sarifMultiformat{Text: rule.Help()},
-			DefaultConfiguration: sarifReportingConfig{Level: sarifLevel(rule.Default())},
+			ID:                   rule.ID,
+			Name:                 rule.Name,
+			ShortDescription:     sarifMultiformat{Text: rule.Summary},
+			FullDescription:      sarifMultiformat{Text: rule.Help},
+			Help:                 sarifMultiformat{Text: rule.Help},
+			DefaultConfiguration: sarifReportingConfig{Level: sarifLevel(rule.Default)},
 		})
 	}
 	fps := fingerprints(r.Findings)
@@ -177,11 +176,11 @@ func SARIF(w io.Writer, r *Run) error {
 }
 
 // sarifLevel maps a severity to a SARIF result level.
-func sarifLevel(s check.Severity) string {
+func sarifLevel(s finding.Severity) string {
 	switch s {
-	case check.Error:
+	case finding.Error:
 		return "error"
-	case check.Warning:
+	case finding.Warning:
 		return "warning"
 	}
 	return "note"
@@ -216,7 +215,7 @@ func fileURI(p string) string {
 // lineRef is a line number in a message ("on line 12", "above line 377").
 var lineRef = regexp.MustCompile(`\blines? [0-9]+`)
 
-func fingerprints(findings []check.Finding) []string {
+func fingerprints(findings []finding.Finding) []string {
 	seen := map[string]int{}
 	out := make([]string, len(findings))
 	for i, f := range findings {

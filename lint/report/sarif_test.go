@@ -8,6 +8,7 @@ import (
 	"github.com/xeipuuv/gojsonschema"
 
 	"github.com/ladderlint/ladderlint/lint/check"
+	"github.com/ladderlint/ladderlint/lint/finding"
 )
 
 func TestSARIFGolden(t *testing.T) {
@@ -23,7 +24,7 @@ func TestSARIFGolden(t *testing.T) {
 // draft-07 $schema and resolves its $id-relative $refs without fetching.
 func TestSARIFSchema(t *testing.T) {
 	s := machineSchema(t, "sarif-2.1.0.json")
-	for name, run := range map[string]*Run{"findings": machineRun(t), "no findings": {Files: 3}} {
+	for name, run := range map[string]*Run{"findings": machineRun(t), "no findings": {Files: 3, Rules: check.Catalogue()}} {
 		var buf bytes.Buffer
 		if err := SARIF(&buf, run); err != nil {
 			t.Fatal(err)
@@ -82,7 +83,7 @@ func TestSARIFRules(t *testing.T) {
 // TestSARIFUnknownRule: a finding of a rule not in check.Rules is a bug,
 // reported as an error rather than as a dangling ruleIndex.
 func TestSARIFUnknownRule(t *testing.T) {
-	run := &Run{Findings: []check.Finding{{Rule: "no-such-rule", Severity: check.Error, File: "a.md", Message: "x"}}}
+	run := &Run{Findings: []finding.Finding{{Rule: "no-such-rule", Severity: finding.Error, File: "a.md", Message: "x"}}}
 	if err := SARIF(&bytes.Buffer{}, run); err == nil {
 		t.Error("no error for an unknown rule")
 	}
@@ -91,7 +92,7 @@ func TestSARIFUnknownRule(t *testing.T) {
 // TestFingerprints pins what partialFingerprints depend on.
 func TestFingerprints(t *testing.T) {
 	base := machineRun(t).Findings[2] // duplicate-level with a related location
-	fp := func(fs ...check.Finding) []string { return fingerprints(fs) }
+	fp := func(fs ...finding.Finding) []string { return fingerprints(fs) }
 	want := fp(base)[0]
 	if len(want) != 32 {
 		t.Errorf("fingerprint %q is not 32 hex digits", want)
@@ -106,7 +107,7 @@ func TestFingerprints(t *testing.T) {
 		t.Errorf("moving the finding (an edit above it) changed the fingerprint")
 	}
 	resev := base
-	resev.Severity = check.Error
+	resev.Severity = finding.Error
 	if got := fp(resev)[0]; got != want {
 		t.Errorf("changing the severity in the configuration changed the fingerprint")
 	}
@@ -115,13 +116,13 @@ func TestFingerprints(t *testing.T) {
 		t.Errorf("an unrelated finding before it changed the fingerprint")
 	}
 
-	for name, change := range map[string]func(*check.Finding){
-		"rule":     func(f *check.Finding) { f.Rule = "level-gap" },
-		"file":     func(f *check.Finding) { f.File = "other.md" },
-		"ladder":   func(f *check.Finding) { f.Ladder = "Management ladder" },
-		"level":    func(f *check.Finding) { f.Level = "IC4" },
-		"category": func(f *check.Finding) { f.Category = "Delivery" },
-		"message":  func(f *check.Finding) { f.Message = `level "IC4" appears twice in this ladder` },
+	for name, change := range map[string]func(*finding.Finding){
+		"rule":     func(f *finding.Finding) { f.Rule = "level-gap" },
+		"file":     func(f *finding.Finding) { f.File = "other.md" },
+		"ladder":   func(f *finding.Finding) { f.Ladder = "Management ladder" },
+		"level":    func(f *finding.Finding) { f.Level = "IC4" },
+		"category": func(f *finding.Finding) { f.Category = "Delivery" },
+		"message":  func(f *finding.Finding) { f.Message = `level "IC4" appears twice in this ladder` },
 	} {
 		f := base
 		change(&f)

@@ -1,6 +1,8 @@
-// Package check is the third stage: it validates each ladder with JSON Schema
-// and with the rules a schema cannot express, and returns findings.
-package check
+// Package finding is what every stage says and every reporter prints: a
+// finding (rule, severity, the exact range, a one-line message, related
+// places) and the catalogue of rules. It depends on nothing of the
+// pipeline but lint/source, so reporters never import the checker.
+package finding
 
 import (
 	"fmt"
@@ -99,4 +101,28 @@ func Less(a, b *Finding) bool {
 		return a.Rule < b.Rule
 	}
 	return a.Message < b.Message
+}
+
+// Rule describes a rule for people and for SARIF's tool.driver: what
+// reporters need of a rule, without its logic.
+type Rule struct {
+	// ID is the stable name users put in configuration and suppressions;
+	// Name is the rule's Go type name (SARIF's rule name).
+	ID, Name string
+	Default  Severity
+	// Summary is one line; Help explains why and how to fix.
+	Summary, Help string
+}
+
+// Catalogue is every rule, in documentation order.
+type Catalogue []Rule
+
+// Lookup returns the rule with id, or nil.
+func (c Catalogue) Lookup(id string) *Rule {
+	for i := range c {
+		if c[i].ID == id {
+			return &c[i]
+		}
+	}
+	return nil
 }
