@@ -14,8 +14,7 @@ import (
 // baseRun is what a -changed-since run read of the base revision, for the
 // rules that guard against removals (check.BaseRule). Git is only read.
 type baseRun struct {
-	rev   string
-	profs *profiles
+	rev string
 	// page maps a linted page (local path) to its base version: the same
 	// path, or the path git says it was renamed from (then renamed is set).
 	page    map[string]basePage
@@ -31,14 +30,10 @@ type basePage struct {
 
 // openBase reads, at opt.ChangedSince, the base version of every page in
 // files and of every page under opt.Paths that head no longer has.
-func openBase(opt Options, files []string, profs *profiles) (*baseRun, error) {
+func openBase(opt Options, files []string) (*baseRun, error) {
 	b, err := diff.OpenBase(changes.Dir(opt.Paths), opt.ChangedSince)
 	if err != nil {
 		return nil, err
-	}
-	root := opt.Root
-	if root == "" {
-		root = "."
 	}
 	renames := b.Renames()
 	renamedFrom := map[string]string{}
@@ -46,7 +41,7 @@ func openBase(opt Options, files []string, profs *profiles) (*baseRun, error) {
 		renamedFrom[to] = from
 	}
 	want := map[string]string{} // repository path → local path it is the base of
-	br := &baseRun{rev: opt.ChangedSince, profs: profs,
+	br := &baseRun{rev: opt.ChangedSince,
 		page: map[string]basePage{}, renamed: map[string]bool{}}
 	for _, f := range files {
 		rp, ok := b.RepoPath(f)
@@ -61,7 +56,7 @@ func openBase(opt Options, files []string, profs *profiles) (*baseRun, error) {
 		}
 	}
 	var gone []string
-	for _, rp := range b.Select(opt.Paths, root, opt.Config) {
+	for _, rp := range b.Select(opt.Paths, opt.Root, opt.Config) {
 		if _, ok := want[rp]; ok {
 			continue
 		}
@@ -84,14 +79,12 @@ func openBase(opt Options, files []string, profs *profiles) (*baseRun, error) {
 			br.page[local] = basePage{path: b.LocalPath(rp), data: d}
 		}
 	}
-	var gonePaths []string
 	for _, rp := range gone {
 		if d, ok := data[rp]; ok {
 			br.gone = append(br.gone, basePage{path: b.LocalPath(rp), data: d})
-			gonePaths = append(gonePaths, b.LocalPath(rp))
 		}
 	}
-	return br, profs.prepare(gonePaths)
+	return br, nil
 }
 
 func keys(m map[string]string) []string {
@@ -126,7 +119,7 @@ func (br *baseRun) goneFindings(profs *profiles) ([]finding.Finding, []*source.F
 	var out []finding.Finding
 	var files []*source.File
 	for _, bp := range br.gone {
-		prof := profs.of(bp.path)
+		prof := profs.of(rootRel(profs.opt, bp.path))
 		base := diff.Parse(bp.path, bp.data, prof.lopt)
 		if len(base.Ladders) == 0 {
 			continue
@@ -149,16 +142,13 @@ func (br *baseRun) has(p string) bool {
 	return ok
 }
 
-// splitBase moves the findings of base and page rules (about ladders
+// splitBase moves the findings of check.AboutMissing rules (about ladders
 // missing or removed, which no changed line has to touch) out of *findings
 // and returns them.
 func splitBase(findings *[]finding.Finding) []finding.Finding {
 	var rest, base []finding.Finding
 	for _, f := range *findings {
-		r := check.Lookup(f.Rule)
-		_, isBase := r.(check.BaseRule)
-		_, isPage := r.(check.PageRule)
-		if isBase || isPage {
+		if _, ok := check.Lookup(f.Rule).(check.AboutMissing); ok {
 			base = append(base, f)
 		} else {
 			rest = append(rest, f)

@@ -10,13 +10,9 @@ import (
 // and names against them, so that one that matches nothing is refused
 // instead of silently finding no ladder.
 func LabelCandidates(opt Options) ([]string, error) {
-	if opt.Limits == (markdown.Limits{}) {
-		opt.Limits = markdown.DefaultLimits
-	}
-	if opt.MaxFileSize == 0 {
-		opt.MaxFileSize = DefaultMaxFileSize
-	}
-	files, _ := discover(opt)
+	opt = opt.withDefaults()
+	var files []string
+	discover(opt, func(p string, _ bool) { files = append(files, p) })
 	var out []string
 	for _, path := range files {
 		f, err := readFile(path, opt.MaxFileSize)

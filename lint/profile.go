@@ -1,9 +1,13 @@
 package lint
 
 import (
+	"bytes"
+	"sync"
+
 	"github.com/ladderlint/ladderlint/lint/check"
 	"github.com/ladderlint/ladderlint/lint/config"
 	"github.com/ladderlint/ladderlint/lint/ladder"
+	"github.com/ladderlint/ladderlint/lint/markdown"
 )
 
 // profile is what one effective configuration needs to lint a page: the
@@ -28,14 +32,27 @@ func newProfile(cfg *config.Config) (*profile, error) {
 		lopt: ladder.Options{Levels: matcher, Placeholders: cfg.PlaceholderWords(ladder.DefaultPlaceholders)}}, nil
 }
 
+// mayHoldLadder is the cheap scan that spares most pages of a handbook the
+// markdown parser: a page is parsed when it has a table, two level headings,
+// or a ladderlint comment directive (whose misuse is itself a finding).
+func (p *profile) mayHoldLadder(data []byte) bool {
+	if bytes.Contains(data, []byte("ladderlint-")) {
+		return true
+	}
+	return markdown.MayHoldLadder(data, p.matcher.Signals)
+}
+
 // profiles compiles each distinct effective configuration once (schemas,
-// matchers) and hands out the one for a page. It is filled before the
-// workers start and only read by them.
+// matchers), when a page first needs it, and hands out the one for a page.
+// Each override is compiled on its own up front, so that a configuration
+// error is reported before any page is read, whatever the pages.
 type profiles struct {
-	opt   Options
-	root  *profile
-	byKey map[string]*profile
-	byRel map[string]*profile
+	opt  Options
+	root *profile
+	mu   sync.Mutex
+	// byKey holds a profile per set of matching overrides ("" = none).
+	byKey    map[string]*profile
+	firstErr error
 }
 
 func newProfiles(opt Options) (*profiles, error) {
@@ -43,32 +60,60 @@ func newProfiles(opt Options) (*profiles, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &profiles{opt: opt, root: root, byKey: map[string]*profile{"": root}, byRel: map[string]*profile{}}, nil
-}
-
-// prepare compiles the profiles of the pages at paths.
-func (ps *profiles) prepare(paths []string) error {
-	for _, p := range paths {
-		rel := rootRel(ps.opt, p)
-		cfg, key := ps.opt.Config.For(rel)
-		pr, ok := ps.byKey[key]
-		if !ok {
-			var err error
-			if pr, err = newProfile(cfg); err != nil {
-				return err
-			}
-			ps.byKey[key] = pr
+	ps := &profiles{opt: opt, root: root, byKey: map[string]*profile{"": root}}
+	for i := range opt.Config.Overrides {
+		if _, err := ps.compile([]int{i}); err != nil {
+			return nil, err
 		}
-		ps.byRel[rel] = pr
 	}
-	return nil
+	return ps, nil
 }
 
-// of is the profile of the page at path; one prepare did not see falls back
-// to the top-level configuration's.
-func (ps *profiles) of(path string) *profile {
-	if pr, ok := ps.byRel[rootRel(ps.opt, path)]; ok {
-		return pr
+// compile returns the profile of the overrides idx, compiling it the first
+// time.
+func (ps *profiles) compile(idx []int) (*profile, error) {
+	key := config.OverrideKey(idx)
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if pr, ok := ps.byKey[key]; ok {
+		return pr, nil
 	}
-	return ps.root
+	cfg, _ := ps.opt.Config.WithOverrides(idx...)
+	pr, err := newProfile(cfg)
+	if err != nil {
+		return nil, err
+	}
+	ps.byKey[key] = pr
+	return pr, nil
+}
+
+// of is the profile of the page at rel (relative to the root). A
+// combination of overrides that does not compile falls back to the
+// top-level profile; the run then ends with the error (err).
+func (ps *profiles) of(rel string) *profile {
+	idx := ps.opt.Config.Matching(rel)
+	if len(idx) == 0 {
+		return ps.root
+	}
+	pr, err := ps.compile(idx)
+	if err != nil {
+		ps.fail(err)
+		return ps.root
+	}
+	return pr
+}
+
+// fail records the run's first error.
+func (ps *profiles) fail(err error) {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if ps.firstErr == nil {
+		ps.firstErr = err
+	}
+}
+
+func (ps *profiles) err() error {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	return ps.firstErr
 }

@@ -35,11 +35,11 @@ func levelPage(page *markdown.Page, ladders []*ladder.Ladder, opt ladder.Options
 // that list them, read from the discovered files), checks them and adds
 // the ladders, findings and documents to res. Under -changed-since a split
 // ladder is touched, and reported whole, when any of its pages changed.
-func lintSplit(res *Result, pages []*splitPage, discovered []string, profs *profiles, opt Options, changed map[string]changes.Lines) {
+func (r *run) lintSplit() {
+	res, pages, profs, opt, changed := r.res, r.split, r.profs, r.opt, r.changed
 	if len(pages) == 0 {
 		return
 	}
-	known := listed(discovered)
 	var levels []*ladder.LevelPage
 	for _, sp := range pages {
 		levels = append(levels, sp.level)
@@ -47,7 +47,7 @@ func lintSplit(res *Result, pages []*splitPage, discovered []string, profs *prof
 	indexFor := func(dir string) []*markdown.Page {
 		var out []*markdown.Page
 		for _, name := range ladder.IndexNames(dir) {
-			if !known[name] {
+			if !r.indexes[name] {
 				continue
 			}
 			if f, err := readFile(name, opt.MaxFileSize); err == nil {
@@ -67,7 +67,7 @@ func lintSplit(res *Result, pages []*splitPage, discovered []string, profs *prof
 		}
 		res.Ladders++
 		home := l.SourceFile()
-		chk := profs.of(home.Path).chk
+		chk := profs.of(rootRel(opt, home.Path)).chk
 		for _, fd := range chk.Run(home, []*ladder.Ladder{l}) {
 			byFile[fd.File] = append(byFile[fd.File], fd)
 		}
@@ -80,8 +80,8 @@ func lintSplit(res *Result, pages []*splitPage, discovered []string, profs *prof
 	}
 	add := func(f *source.File, fs []finding.Finding) {
 		res.Findings = append(res.Findings, fs...)
-		if len(fs) > 0 {
-			res.Sources[f.Path] = f
+		if opt.Quotes {
+			res.Quotes.Keep(f, fs)
 		}
 	}
 	for _, sp := range pages {
@@ -92,7 +92,7 @@ func lintSplit(res *Result, pages []*splitPage, discovered []string, profs *prof
 			fs = append(sp.findings, fs...)
 		}
 		if len(fs) > 0 {
-			kept, n := profs.of(f.Path).chk.SuppressCounted(sp.page, fs)
+			kept, n := profs.of(rootRel(opt, f.Path)).chk.SuppressCounted(sp.page, fs)
 			res.Suppressed += n
 			add(f, kept)
 		}
@@ -106,7 +106,7 @@ func lintSplit(res *Result, pages []*splitPage, discovered []string, profs *prof
 			continue
 		}
 		var kept []finding.Finding
-		for _, fd := range profs.of(f.Path).chk.Suppress(markdown.Parse(f, opt.Limits), fs) {
+		for _, fd := range profs.of(rootRel(opt, f.Path)).chk.Suppress(markdown.Parse(f, opt.Limits), fs) {
 			if fd.Rule != "suppression" {
 				kept = append(kept, fd)
 			}
@@ -149,15 +149,6 @@ func changedFiles(files []string, changed map[string]changes.Lines, context map[
 		}
 	}
 	return kept
-}
-
-// listed is the set of discovered paths.
-func listed(files []string) map[string]bool {
-	m := make(map[string]bool, len(files))
-	for _, f := range files {
-		m[f] = true
-	}
-	return m
 }
 
 func btoi(b bool) int {

@@ -38,7 +38,7 @@ func TestReviewdog(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Chdir(dir)
-	res, err := lint.Run(lint.Options{Paths: []string{"."}, Root: "."})
+	res, err := lint.Run(lint.Options{Paths: []string{"."}, Root: ".", Quotes: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -36,10 +36,10 @@ func (e *Error) Error() string { return e.Msg }
 
 // Since returns, per changed file, the lines of the working tree that differ
 // from rev, in the git repository that holds dir. Paths are slash-separated
-// and relative to the current folder, like the paths ladderlint reports.
+// and relative to the working folder wd, like the paths ladderlint reports.
 // Deleted lines mark the line after the deletion. Files deleted since rev
 // are left out.
-func Since(dir, rev string) (map[string]Lines, error) {
+func Since(dir, wd, rev string) (map[string]Lines, error) {
 	if strings.HasPrefix(rev, "-") || rev == "" {
 		return nil, &Error{Msg: fmt.Sprintf("%q is not a git revision", rev)}
 	}
@@ -71,7 +71,6 @@ func Since(dir, rev string) (map[string]Lines, error) {
 	if err != nil {
 		return nil, &Error{Msg: "git diff-index failed: " + err.Error()}
 	}
-	wd, _ := os.Getwd()
 	files := map[string]Lines{}
 	for p, lines := range parseDiff(out) {
 		abs := filepath.Join(root, filepath.FromSlash(p))

@@ -47,22 +47,22 @@ func TestSinceRealGit(t *testing.T) {
 	}
 	write("a.md", "one\nTWO\nthree\n")
 	t.Chdir(dir)
-	got, err := Since(".", "HEAD")
+	got, err := Since(".", cwd(t), "HEAD")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(got, map[string]Lines{"a.md": {{2, 2}}}) {
 		t.Fatalf("got %v", got)
 	}
-	if _, err := Since(dir, "no-such-rev"); err == nil {
+	if _, err := Since(dir, cwd(t), "no-such-rev"); err == nil {
 		t.Fatal("a bad revision must be an error")
 	}
-	if _, err := Since(t.TempDir(), "HEAD"); err == nil {
+	if _, err := Since(t.TempDir(), cwd(t), "HEAD"); err == nil {
 		t.Fatal("outside a repository must be an error")
 	}
 	// Asked from elsewhere, paths are relative to the current folder.
 	t.Chdir(t.TempDir())
-	got, err = Since(dir, "HEAD")
+	got, err = Since(dir, cwd(t), "HEAD")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func TestSinceNeverWrites(t *testing.T) {
 	}
 	before := gitState(t, dir)
 	t.Chdir(dir)
-	got, err := Since(".", "HEAD")
+	got, err := Since(".", cwd(t), "HEAD")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,12 +187,12 @@ func TestSinceSaysWhyGitRefuses(t *testing.T) {
 	t.Setenv("HOME", t.TempDir()) // no safe.directory from the user's or the system's configuration
 	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
 	t.Setenv("GIT_CONFIG_GLOBAL", "")
-	_, err = Since(dir, "HEAD")
+	_, err = Since(dir, cwd(t), "HEAD")
 	if err == nil || !strings.Contains(err.Error(), "dubious ownership") || strings.Contains(err.Error(), "not inside a git repository") ||
 		strings.Contains(err.Error(), "\n") {
 		t.Errorf("err = %v, want git's reason (dubious ownership) on one line", err)
 	}
-	if _, err := Since(t.TempDir(), "HEAD"); err == nil || !strings.Contains(err.Error(), "not inside a git repository") {
+	if _, err := Since(t.TempDir(), cwd(t), "HEAD"); err == nil || !strings.Contains(err.Error(), "not inside a git repository") {
 		t.Errorf("outside a repository: %v", err)
 	}
 }
@@ -215,7 +215,7 @@ func TestSinceShallow(t *testing.T) {
 	if out, err := exec.Command("git", "clone", "-q", "--depth=1", "file://"+src, clone).CombinedOutput(); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
-	_, err = Since(clone, strings.TrimSpace(string(first)))
+	_, err = Since(clone, cwd(t), strings.TrimSpace(string(first)))
 	if err == nil || !strings.Contains(err.Error(), "shallow clone") || !strings.Contains(err.Error(), "fetch-depth: 0") {
 		t.Errorf("err = %v, want the shallow clone explained", err)
 	}
@@ -234,8 +234,18 @@ func TestFetchHint(t *testing.T) {
 			t.Errorf("%s: %s", rev, got)
 		}
 	}
-	_, err := Since(".", "origin/no-such-branch")
+	_, err := Since(".", cwd(t), "origin/no-such-branch")
 	if err == nil || !strings.Contains(err.Error(), "git fetch origin no-such-branch`") {
 		t.Errorf("Since: %v", err)
 	}
+}
+
+// cwd is the test's working folder, which Since makes paths relative to.
+func cwd(t *testing.T) string {
+	t.Helper()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return wd
 }

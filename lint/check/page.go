@@ -16,6 +16,11 @@ type PageRule interface {
 	CheckPage(c *PageContext)
 }
 
+// AboutMissing marks the rules whose findings are about a ladder or level
+// that is not there (missing from its page, removed by the change): no
+// changed line can touch what is gone, so -changed-since always reports them.
+type AboutMissing interface{ AboutMissing() }
+
 // PageContext is what a PageRule sees of one page.
 type PageContext struct {
 	File *source.File

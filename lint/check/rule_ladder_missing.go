@@ -15,6 +15,7 @@ import (
 // categories, and a pin whose file matches no page.
 type LadderMissing struct{}
 
+func (LadderMissing) AboutMissing()             {}
 func (LadderMissing) ID() string                { return "ladder-missing" }
 func (LadderMissing) Default() finding.Severity { return finding.Error }
 func (LadderMissing) Summary() string {

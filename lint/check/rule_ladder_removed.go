@@ -14,6 +14,7 @@ import (
 // itself was deleted or renamed it is a warning naming the page.
 type LadderRemoved struct{}
 
+func (LadderRemoved) AboutMissing()             {}
 func (LadderRemoved) ID() string                { return "ladder-removed" }
 func (LadderRemoved) Default() finding.Severity { return finding.Error }
 func (LadderRemoved) Summary() string {

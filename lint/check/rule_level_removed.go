@@ -11,6 +11,7 @@ import (
 // no longer has. A level can go on purpose, so it is a warning.
 type LevelRemoved struct{}
 
+func (LevelRemoved) AboutMissing()             {}
 func (LevelRemoved) ID() string                { return "level-removed" }
 func (LevelRemoved) Default() finding.Severity { return finding.Warning }
 func (LevelRemoved) Summary() string {

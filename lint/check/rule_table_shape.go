@@ -3,6 +3,7 @@ package check
 import (
 	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
+	"github.com/ladderlint/ladderlint/lint/markdown"
 )
 
 // TableShape reports tables whose rows do not line up: pipe rows with too
@@ -24,4 +25,28 @@ func (TableShape) Check(c *Context, l *ladder.Ladder) {
 	for _, p := range l.Problems {
 		c.Report(p.Span, nil, "", p.Message)
 	}
+}
+
+// CheckPage reports the markdown limits hit in tables that hold no ladder
+// (a ladder's own table problems are reported by Check): a table cut short
+// is said, not silently skipped.
+func (TableShape) CheckPage(c *PageContext) {
+	for _, t := range c.Page.Tables {
+		for _, p := range t.Problems {
+			if p.Limit && !coveredByLadder(p, c.Ladders) {
+				c.Report(p.Span, "", p.Message)
+			}
+		}
+	}
+}
+
+func coveredByLadder(p markdown.Problem, ladders []*ladder.Ladder) bool {
+	for _, l := range ladders {
+		for _, q := range l.Problems {
+			if q.Span == p.Span && q.Message == p.Message {
+				return true
+			}
+		}
+	}
+	return false
 }

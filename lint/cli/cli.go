@@ -233,8 +233,12 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 	if cfg.Path != "" {
 		root = filepath.Dir(cfg.Path)
 	}
+	quotes := *format == "text" && !*noSnippets || *format == "rdjsonl"
+	for _, o := range outputs {
+		quotes = quotes || o.format == "rdjsonl"
+	}
 	res, err := lint.Run(lint.Options{Paths: paths, Root: root, Config: cfg, MaxFileSize: *maxSize,
-		Documents: cmd == "extract" || gh != nil, ChangedSince: *changedSince})
+		Documents: cmd == "extract" || gh != nil, ChangedSince: *changedSince, Quotes: quotes})
 	if err != nil {
 		msg := err.Error()
 		if ce := (*changes.Error)(nil); errors.As(err, &ce) {

@@ -42,12 +42,32 @@ func (o *Override) Matches(rel string) bool {
 // have the same configuration. Without a matching override it is c itself
 // and the key "".
 func (c *Config) For(rel string) (*Config, string) {
-	var idx []string
+	return c.WithOverrides(c.Matching(rel)...)
+}
+
+// Matching returns the indexes of the overrides whose globs match rel.
+func (c *Config) Matching(rel string) []int {
+	var idx []int
 	for i := range c.Overrides {
 		if c.Overrides[i].Matches(rel) {
-			idx = append(idx, strconv.Itoa(i))
+			idx = append(idx, i)
 		}
 	}
+	return idx
+}
+
+// OverrideKey names a set of overrides (as For's key does).
+func OverrideKey(idx []int) string {
+	parts := make([]string, len(idx))
+	for i, n := range idx {
+		parts[i] = strconv.Itoa(n)
+	}
+	return strings.Join(parts, ",")
+}
+
+// WithOverrides returns c with the overrides idx applied in order, and
+// their key; with none, c itself and "".
+func (c *Config) WithOverrides(idx ...int) (*Config, string) {
 	if len(idx) == 0 {
 		return c, ""
 	}
@@ -56,11 +76,10 @@ func (c *Config) For(rel string) (*Config, string) {
 	eff.Rules = maps.Clone(c.Rules)
 	eff.Levels.Names = maps.Clone(c.Levels.Names)
 	eff.Placeholders = slices.Clone(c.Placeholders)
-	for _, s := range idx {
-		i, _ := strconv.Atoi(s)
+	for _, i := range idx {
 		eff.apply(&c.Overrides[i])
 	}
-	return &eff, strings.Join(idx, ",")
+	return &eff, OverrideKey(idx)
 }
 
 func (c *Config) apply(o *Override) {

@@ -68,7 +68,10 @@ func machineRun(t *testing.T) *Run {
 		{Rule: "empty-cell", Severity: finding.Error, File: sup.Path, Range: at(sup, "- Delivery:\n", 0),
 			Message: `"Delivery" is empty for level "SE1"`, Ladder: "Support", Level: "SE1", Category: "Delivery"},
 	}
-	return &Run{Files: 2, Ladders: 2, Findings: findings, Sources: map[string]*source.File{eng.Path: eng, sup.Path: sup}, Rules: check.Catalogue()}
+	q := Quotes{}
+	q.Keep(eng, findings)
+	q.Keep(sup, findings)
+	return &Run{Files: 2, Ladders: 2, Findings: findings, Quotes: q, Rules: check.Catalogue()}
 }
 
 // machineGolden compares got with testdata/name, or rewrites it when

@@ -58,16 +58,15 @@ type rdRelatedLocation struct {
 func RDJSONL(w io.Writer, r *Run) error {
 	enc := json.NewEncoder(w)
 	for _, f := range r.Findings {
-		src := r.Sources[f.File]
 		d := rdDiagnostic{
 			Message:  f.Message,
-			Location: rdLoc(src, f.File, f.Range),
+			Location: rdLoc(r.Quotes, f.File, f.Range),
 			Severity: rdSeverity(f.Severity),
 			Source:   rdSource{Name: "ladderlint"},
 			Code:     rdCode{Value: f.Rule},
 		}
 		for _, rel := range f.Related {
-			d.RelatedLocations = append(d.RelatedLocations, rdRelatedLocation{Message: rel.Message, Location: rdLoc(src, f.File, rel.Range)})
+			d.RelatedLocations = append(d.RelatedLocations, rdRelatedLocation{Message: rel.Message, Location: rdLoc(r.Quotes, relatedFile(&f, rel), rel.Range)})
 		}
 		if err := enc.Encode(d); err != nil {
 			return err
@@ -86,14 +85,14 @@ func rdSeverity(s finding.Severity) string {
 	return "INFO"
 }
 
-func rdLoc(src *source.File, file string, rg source.Range) rdLocation {
+func rdLoc(q Quotes, file string, rg source.Range) rdLocation {
 	loc := rdLocation{Path: file}
 	if rg.IsZero() {
 		return loc
 	}
-	loc.Range = &rdRange{Start: rdPos(src, rg.Start)}
+	loc.Range = &rdRange{Start: rdPos(q, file, rg.Start)}
 	if rg.End.Line > rg.Start.Line || rg.End.Line == rg.Start.Line && rg.End.Column >= rg.Start.Column {
-		end := rdPos(src, rg.End)
+		end := rdPos(q, file, rg.End)
 		loc.Range.End = &end
 	}
 	return loc
@@ -101,11 +100,12 @@ func rdLoc(src *source.File, file string, rg source.Range) rdLocation {
 
 // rdPos converts a code-point column into a byte column on the same line.
 // Columns past the end of the line count one byte each.
-func rdPos(src *source.File, p source.Pos) rdPosition {
-	if src == nil {
+func rdPos(q Quotes, file string, p source.Pos) rdPosition {
+	text, ok := q.Line(file, p.Line)
+	if !ok {
 		return rdPosition{Line: p.Line, Column: p.Column}
 	}
-	line := src.Line(p.Line)
+	line := []byte(text)
 	col := 1
 	for i := 1; i < p.Column; i++ {
 		if len(line) == 0 {

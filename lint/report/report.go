@@ -9,15 +9,14 @@ import (
 	"unicode"
 
 	"github.com/ladderlint/ladderlint/lint/finding"
-	"github.com/ladderlint/ladderlint/lint/source"
 )
 
 // Run is what a reporter reports on.
 type Run struct {
 	Files, Ladders int
 	Findings       []finding.Finding
-	// Sources are the files with findings, by path, for snippets.
-	Sources map[string]*source.File
+	// Quotes are the source lines the findings point at, for snippets.
+	Quotes Quotes
 	// Unreadable counts the files that could not be linted (reported apart).
 	Unreadable int
 	// Suppressed counts the findings that ladderlint-disable comments hid.

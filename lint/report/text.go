@@ -23,11 +23,11 @@ func Text(w io.Writer, r *Run, snippets bool) error {
 		if !snippets {
 			continue
 		}
-		src := r.Sources[f.File]
-		if src == nil {
+		line, ok := r.Quotes.Line(f.File, f.Range.Start.Line)
+		if !ok {
 			continue
 		}
-		raw := []rune(strings.TrimRight(string(src.Line(f.Range.Start.Line)), " \t"))
+		raw := []rune(strings.TrimRight(line, " \t"))
 		num := fmt.Sprint(f.Range.Start.Line)
 		pad := strings.Repeat(" ", len(num))
 		from := min(f.Range.Start.Column-1, len(raw))

@@ -1,0 +1,239 @@
+package lint
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/ladderlint/ladderlint/lint/source"
+)
+
+// discover calls yield with every page opt.Paths names, slash-separated,
+// in sorted order, as the folders are walked: linting starts with the first
+// page instead of after the last folder is listed. Several PATHs are
+// listed first, then sorted and de-duplicated (they may overlap). index
+// says whether the page may be the index page of a folder (ladder.IndexNames):
+// those are all a run keeps of the list.
+func discover(opt Options, yield func(path string, index bool)) []error {
+	paths := opt.Paths
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	w := walker{opt: opt, yield: yield}
+	if len(paths) == 1 {
+		w.walkPath(paths[0])
+		return w.errs
+	}
+	type page struct {
+		path  string
+		index bool
+	}
+	var pages []page
+	w.yield = func(p string, index bool) { pages = append(pages, page{p, index}) }
+	for _, p := range paths {
+		w.walkPath(p)
+	}
+	sort.Slice(pages, func(i, j int) bool { return pages[i].path < pages[j].path })
+	pages = slices.CompactFunc(pages, func(a, b page) bool { return a.path == b.path })
+	for _, pg := range pages {
+		yield(pg.path, pg.index)
+	}
+	return w.errs
+}
+
+// walker lists the selected pages under one PATH.
+type walker struct {
+	opt   Options
+	yield func(string, bool)
+	errs  []error
+}
+
+func (w *walker) add(p string, index bool) {
+	// Findings name files relative to the working folder, slash-separated.
+	if filepath.IsAbs(p) && w.opt.WorkDir != "" {
+		if rel, err := filepath.Rel(w.opt.WorkDir, p); err == nil {
+			p = rel
+		}
+	}
+	w.yield(filepath.ToSlash(filepath.Clean(p)), index)
+}
+
+func (w *walker) fail(p string, err error) {
+	w.errs = append(w.errs, &FileError{Path: filepath.ToSlash(p), Msg: describeErr(err)})
+}
+
+func (w *walker) walkPath(p string) {
+	info, err := os.Stat(p)
+	if err != nil {
+		w.fail(p, err)
+		return
+	}
+	if !info.IsDir() {
+		if !excluded(w.opt, p) {
+			w.add(p, true)
+		}
+		return
+	}
+	w.walkDir(p, true)
+}
+
+// walkDir visits a folder depth first. Entries are taken in the order that
+// makes the pages come out sorted as whole paths: a folder "a" sorts as
+// "a/", after "a.md" and "a-b" (filepath.WalkDir would visit "a" first).
+func (w *walker) walkDir(dir string, top bool) {
+	if !top {
+		if name := filepath.Base(dir); name == ".git" || name == "node_modules" {
+			return
+		}
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		w.fail(dir, err)
+	}
+	key := func(d fs.DirEntry) string {
+		if d.IsDir() {
+			return d.Name() + "/"
+		}
+		return d.Name()
+	}
+	sort.Slice(entries, func(i, j int) bool { return key(entries[i]) < key(entries[j]) })
+	dirs := map[string]bool{}
+	for _, d := range entries {
+		if d.IsDir() {
+			dirs[d.Name()] = true
+		}
+	}
+	for _, d := range entries {
+		q := filepath.Join(dir, d.Name())
+		if dir == "." {
+			q = d.Name()
+		}
+		switch {
+		case d.IsDir():
+			w.walkDir(q, false)
+		case !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0:
+			// sockets, FIFOs, devices are never pages
+		case w.opt.Config.Selects(rootRel(w.opt, q)):
+			if d.Type()&fs.ModeSymlink != 0 {
+				if info, err := os.Stat(q); err != nil || !info.Mode().IsRegular() {
+					continue // dangling or pointing at a folder: not followed
+				}
+			}
+			name := d.Name()
+			w.add(q, name == "_index.md" || name == "index.md" || name == "README.md" || dirs[strings.TrimSuffix(name, ".md")])
+		}
+	}
+}
+
+func excluded(opt Options, p string) bool {
+	rel := rootRel(opt, p)
+	for _, g := range opt.Config.Exclude {
+		if ok, _ := doublestar.Match(g, rel); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// rootRel is p relative to the configuration root, slash-separated.
+func rootRel(opt Options, p string) string {
+	rel, err := filepath.Rel(opt.Root, p)
+	if err != nil {
+		// A configuration found in a parent folder ("../.ladderlint.yml"):
+		// relative paths cannot be compared lexically, absolute ones can.
+		ar, err1 := absIn(opt.WorkDir, opt.Root)
+		ap, err2 := absIn(opt.WorkDir, p)
+		if rel, err = filepath.Rel(ar, ap); err1 != nil || err2 != nil || err != nil {
+			rel = p
+		}
+	}
+	return filepath.ToSlash(rel)
+}
+
+// absIn is p made absolute against the working folder wd.
+func absIn(wd, p string) (string, error) {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p), nil
+	}
+	if wd == "" {
+		return "", errors.New("no working folder")
+	}
+	return filepath.Join(wd, p), nil
+}
+
+func describeErr(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return err.Error()
+}
+
+// readFile reads one page, refusing non-regular files, files over max bytes
+// and binary files.
+func readFile(path string, max int64) (*source.File, error) {
+	// Stat first: opening a FIFO for reading blocks until a writer comes.
+	if info, err := os.Stat(path); err != nil {
+		return nil, &FileError{Path: path, Msg: "cannot read: " + describeErr(err)}
+	} else if !info.Mode().IsRegular() {
+		return nil, &FileError{Path: path, Msg: "not a regular file"}
+	}
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, &FileError{Path: path, Msg: "cannot read: " + describeErr(err)}
+	}
+	defer fh.Close()
+	info, err := fh.Stat()
+	if err != nil {
+		return nil, &FileError{Path: path, Msg: "cannot read: " + describeErr(err)}
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &FileError{Path: path, Msg: "not a regular file"}
+	}
+	tooLarge := &FileError{Path: path, Msg: fmt.Sprintf("larger than the %d-byte limit (-max-file-size); not linted", max)}
+	if info.Size() > max {
+		return nil, tooLarge
+	}
+	// One read into a buffer sized from Stat (plus one byte to see growth);
+	// ReadAll's doubling would copy every page several times.
+	data := make([]byte, 0, min(info.Size(), max)+1)
+	data, err = readAll(io.LimitReader(fh, max+1), data)
+	if err != nil {
+		return nil, &FileError{Path: path, Msg: "cannot read: " + describeErr(err)}
+	}
+	if int64(len(data)) > max {
+		return nil, tooLarge
+	}
+	head := data[:min(len(data), 8000)]
+	if bytes.IndexByte(head, 0) >= 0 {
+		return nil, &FileError{Path: path, Msg: "looks binary (NUL bytes), not a markdown page; not linted"}
+	}
+	return source.NewFile(strings.TrimPrefix(path, "./"), data), nil
+}
+
+// readAll appends r's bytes to buf, growing it only when the file grew
+// after Stat.
+func readAll(r io.Reader, buf []byte) ([]byte, error) {
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
+}
