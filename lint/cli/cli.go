@@ -129,181 +129,238 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 	case "init":
 		return initCmd(args, stdout, stderr)
 	}
-	fs := flag.NewFlagSet("ladderlint", flag.ContinueOnError)
+	inv := newInvocation(cmd, stdout, stderr, env)
+	if code, done := inv.parse(args); done {
+		return code
+	}
+	switch {
+	case cmd == "help":
+		return helpCmd(inv.fs.Args(), inv.fs, stdout, stderr, env)
+	case inv.verify && cmd != "config":
+		// Lint flags given to extract or rules are harmless and accepted
+		// (scripts pass them); -verify outside config would silently do nothing.
+		fmt.Fprintf(stderr, "ladderlint: -verify applies to `ladderlint config` only (ladderlint config -verify); run `ladderlint help %s` for the flags of `%s`\n", cmd, commandNamed(cmd).synopsis)
+		return ExitUsage
+	case inv.showVersion || cmd == "version":
+		return printVersion(stdout)
+	case cmd == "rules":
+		return rules(inv.fs.Args(), stdout, stderr)
+	case cmd == "config":
+		return showConfig(inv.configPath, inv.fs.Args(), inv.verify, stdout, stderr)
+	}
+	cfg, code := inv.setup()
+	if code != ExitClean {
+		return code
+	}
+	res, code := inv.run(cfg)
+	if code != ExitClean {
+		return code
+	}
+	if cmd == "extract" {
+		return inv.extract(res)
+	}
+	return inv.report(res, cfg)
+}
+
+// invocation is one run of the lint, extract, rules, config or help
+// command: its flags, streams, and how it reports what is not a finding.
+type invocation struct {
+	cmd            string
+	fs             *flag.FlagSet
+	stdout, stderr io.Writer
+	env            Env
+	// flags
+	configPath, format, failLevel, changedSince, changesFile string
+	noSnippets, verify, showVersion                          bool
+	maxSize                                                  int64
+	outputs                                                  []output
+	// set up by setup
+	paths []string
+	root  string
+	gh    *github // GitHub Actions mode (-format github)
+	// toolError reports what is not a finding: on stderr, or as an error
+	// annotation in GitHub Actions mode; flagName names a flag as the user
+	// gave it (an Action input in GitHub Actions mode).
+	toolError func(msg string)
+	flagName  func(name string) string
+}
+
+func newInvocation(cmd string, stdout, stderr io.Writer, env Env) *invocation {
+	inv := &invocation{cmd: cmd, stdout: stdout, stderr: stderr, env: env,
+		fs: flag.NewFlagSet("ladderlint", flag.ContinueOnError)}
+	fs := inv.fs
 	fs.SetOutput(stderr)
 	fs.Usage = func() {} // -h prints on stdout below; a bad flag gets a short hint
-	configPath := fs.String("config", "", "configuration `FILE` (default: the nearest "+config.FileName+" from the first PATH up to the repository root, if any)")
-	format := fs.String("format", "", "output format: "+strings.Join(formats, ", ")+" (default: github when GITHUB_ACTIONS=true, else text)")
-	failLevel := fs.String("fail-level", "", "lowest severity that fails the run: error, warning or never (default from the configuration, else error)")
-	noSnippets := fs.Bool("no-snippets", false, "text format: do not print the source line under each finding")
-	maxSize := fs.Int64("max-file-size", lint.DefaultMaxFileSize, "largest file to read, in bytes")
-	changedSince := fs.String("changed-since", "", "lint only pages changed since this git revision, and report the ladders the diff touches")
-	verify := fs.Bool("verify", false, "config: only check the configuration file, print nothing when it is valid")
-	changesFile := fs.String("changes-file", "", "with -changed-since: also write the ladder changes, as ladderlint diff -format markdown does, to this `PATH`")
-	showVersion := fs.Bool("version", false, "print the version and exit")
-	var outputs []output
+	fs.StringVar(&inv.configPath, "config", "", "configuration `FILE` (default: the nearest "+config.FileName+" from the first PATH up to the repository root, if any)")
+	fs.StringVar(&inv.format, "format", "", "output format: "+strings.Join(formats, ", ")+" (default: github when GITHUB_ACTIONS=true, else text)")
+	fs.StringVar(&inv.failLevel, "fail-level", "", "lowest severity that fails the run: error, warning or never (default from the configuration, else error)")
+	fs.BoolVar(&inv.noSnippets, "no-snippets", false, "text format: do not print the source line under each finding")
+	fs.Int64Var(&inv.maxSize, "max-file-size", lint.DefaultMaxFileSize, "largest file to read, in bytes")
+	fs.StringVar(&inv.changedSince, "changed-since", "", "lint only pages changed since this git revision, and report the ladders the diff touches")
+	fs.BoolVar(&inv.verify, "verify", false, "config: only check the configuration file, print nothing when it is valid")
+	fs.StringVar(&inv.changesFile, "changes-file", "", "with -changed-since: also write the ladder changes, as ladderlint diff -format markdown does, to this `PATH`")
+	fs.BoolVar(&inv.showVersion, "version", false, "print the version and exit")
 	fs.Func("output", "also write a report to a file, as FORMAT=PATH (formats: "+strings.Join(fileFormats, ", ")+"); repeatable", func(v string) error {
 		o, err := parseOutput(v)
 		if err == nil {
-			outputs = append(outputs, o)
+			inv.outputs = append(inv.outputs, o)
 		}
 		return err
 	})
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			if cmd == "lint" {
-				printUsage(stdout, fs)
-			} else {
-				printCommandUsage(stdout, fs, commandNamed(cmd))
-			}
-			return ExitClean
+	inv.toolError = func(msg string) { fmt.Fprintf(stderr, "ladderlint: %s\n", report.Safe(msg)) }
+	inv.flagName = func(name string) string { return "-" + name }
+	return inv
+}
+
+// parse reads the flags; done is set when the run ends there (-h, a bad flag).
+func (inv *invocation) parse(args []string) (code int, done bool) {
+	err := inv.fs.Parse(args)
+	if err == nil {
+		return ExitClean, false
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		if inv.cmd == "lint" {
+			printUsage(inv.stdout, inv.fs)
+		} else {
+			printCommandUsage(inv.stdout, inv.fs, commandNamed(inv.cmd))
 		}
-		help := "ladderlint -h"
-		if cmd != "lint" {
-			help = "ladderlint help " + cmd
-		}
-		flagError(stderr, fs, err, help)
-		return ExitUsage
+		return ExitClean, true
 	}
-	if cmd == "help" {
-		return helpCmd(fs.Args(), fs, stdout, stderr, env)
+	help := "ladderlint -h"
+	if inv.cmd != "lint" {
+		help = "ladderlint help " + inv.cmd
 	}
-	// Lint flags given to extract or rules are harmless and accepted (scripts
-	// pass them); -verify outside config would silently do nothing.
-	if *verify && cmd != "config" {
-		fmt.Fprintf(stderr, "ladderlint: -verify applies to `ladderlint config` only (ladderlint config -verify); run `ladderlint help %s` for the flags of `%s`\n", cmd, commandNamed(cmd).synopsis)
-		return ExitUsage
-	}
-	if *showVersion || cmd == "version" {
-		return printVersion(stdout)
-	}
-	if cmd == "rules" {
-		return rules(fs.Args(), stdout, stderr)
-	}
-	if cmd == "config" {
-		return showConfig(*configPath, fs.Args(), *verify, stdout, stderr)
-	}
-	if *format == "" {
-		*format = "text"
-		if env("GITHUB_ACTIONS") == "true" && cmd == "lint" {
-			*format = "github"
+	flagError(inv.stderr, inv.fs, err, help)
+	return ExitUsage, true
+}
+
+// setup settles the format (GitHub Actions mode and its inputs), loads the
+// configuration and applies -fail-level.
+func (inv *invocation) setup() (*config.Config, int) {
+	if inv.format == "" {
+		inv.format = "text"
+		if inv.env("GITHUB_ACTIONS") == "true" && inv.cmd == "lint" {
+			inv.format = "github"
 		}
 	}
-	// toolError reports what is not a finding: on stderr, or as an error
-	// annotation in GitHub Actions mode.
-	toolError := func(msg string) { fmt.Fprintf(stderr, "ladderlint: %s\n", report.Safe(msg)) }
-	flagName := func(name string) string { return "-" + name }
-	paths := fs.Args()
-	var gh *github
-	if *format == "github" && cmd == "lint" {
-		gh = newGitHub(stdout, env)
-		toolError = func(msg string) { gh.toolError("", msg) }
-		flagName = gh.name
+	inv.paths = inv.fs.Args()
+	if inv.format == "github" && inv.cmd == "lint" {
+		gh := newGitHub(inv.stdout, inv.env)
+		inv.gh, inv.toolError, inv.flagName = gh, func(msg string) { gh.toolError("", msg) }, gh.name
 		var err error
-		if paths, err = gh.applyInputs(fs); err != nil {
-			toolError(err.Error())
-			return ExitUsage
+		if inv.paths, err = gh.applyInputs(inv.fs); err != nil {
+			inv.toolError(err.Error())
+			return nil, ExitUsage
 		}
 	}
-	if !slices.Contains(formats, *format) {
-		toolError(fmt.Sprintf("-format %q is not one of %s", *format, strings.Join(formats, ", ")))
-		return ExitUsage
+	if !slices.Contains(formats, inv.format) {
+		inv.toolError(fmt.Sprintf("-format %q is not one of %s", inv.format, strings.Join(formats, ", ")))
+		return nil, ExitUsage
 	}
-	cfg, err := loadConfig(*configPath, paths)
+	cfg, err := loadConfig(inv.configPath, inv.paths)
 	if err != nil {
 		msg := err.Error()
-		if *configPath != "" {
-			msg = flagName("config") + ": " + msg
+		if inv.configPath != "" {
+			msg = inv.flagName("config") + ": " + msg
 		}
-		toolError(msg)
-		return ExitUsage
+		inv.toolError(msg)
+		return nil, ExitUsage
 	}
-	if *failLevel != "" {
-		cfg.FailLevel = *failLevel
+	if inv.failLevel != "" {
+		cfg.FailLevel = inv.failLevel
 	}
 	if cfg.FailLevel != "error" && cfg.FailLevel != "warning" && cfg.FailLevel != "never" {
-		name := flagName("fail-level")
-		if *failLevel == "" {
+		name := inv.flagName("fail-level")
+		if inv.failLevel == "" {
 			name = "fail-level in " + cfg.Path
 		}
-		toolError(fmt.Sprintf("%s %q is not one of error, warning, never", name, cfg.FailLevel))
-		return ExitUsage
+		inv.toolError(fmt.Sprintf("%s %q is not one of error, warning, never", name, cfg.FailLevel))
+		return nil, ExitUsage
 	}
-	root := "."
+	inv.root = "."
 	if cfg.Path != "" {
-		root = filepath.Dir(cfg.Path)
+		inv.root = filepath.Dir(cfg.Path)
 	}
-	quotes := *format == "text" && !*noSnippets || *format == "rdjsonl"
-	for _, o := range outputs {
+	return cfg, ExitClean
+}
+
+// run lints, keeping what the chosen reports need.
+func (inv *invocation) run(cfg *config.Config) (*lint.Result, int) {
+	quotes := inv.format == "text" && !inv.noSnippets || inv.format == "rdjsonl"
+	for _, o := range inv.outputs {
 		quotes = quotes || o.format == "rdjsonl"
 	}
-	res, err := lint.Run(lint.Options{Paths: paths, Root: root, Config: cfg, MaxFileSize: *maxSize,
-		Documents: cmd == "extract" || gh != nil, ChangedSince: *changedSince, Quotes: quotes})
+	res, err := lint.Run(lint.Options{Paths: inv.paths, Root: inv.root, Config: cfg, MaxFileSize: inv.maxSize,
+		Documents: inv.cmd == "extract" || inv.gh != nil, ChangedSince: inv.changedSince, Quotes: quotes})
 	if err != nil {
 		msg := err.Error()
 		if ce := (*changes.Error)(nil); errors.As(err, &ce) {
-			msg = flagName("changed-since") + ": " + msg
+			msg = inv.flagName("changed-since") + ": " + msg
 		}
-		toolError(msg)
+		inv.toolError(msg)
+		return nil, ExitUsage
+	}
+	if inv.gh == nil {
+		for _, e := range res.Errors {
+			inv.toolError(e.Error())
+		}
+	}
+	return res, ExitClean
+}
+
+// extract prints the ladder documents as JSON.
+func (inv *invocation) extract(res *lint.Result) int {
+	docs := res.Documents
+	if docs == nil {
+		docs = []ladder.Document{}
+	}
+	enc := json.NewEncoder(inv.stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(docs); err != nil {
+		return ExitInternal
+	}
+	if len(res.Errors) > 0 {
 		return ExitUsage
 	}
-	if gh == nil {
-		for _, e := range res.Errors {
-			toolError(e.Error())
-		}
-	}
-	if cmd == "extract" {
-		docs := res.Documents
-		if docs == nil {
-			docs = []ladder.Document{}
-		}
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(docs); err != nil {
-			return ExitInternal
-		}
-		if len(res.Errors) > 0 {
-			return ExitUsage
-		}
-		return ExitClean
-	}
+	return ExitClean
+}
+
+// report writes the findings in the chosen format and to every -output,
+// with the ladder changes when asked, and returns the exit code.
+func (inv *invocation) report(res *lint.Result, cfg *config.Config) int {
 	run := &res.Run
 	run.Config = shownPath(cfg.Path)
 	exit := exitFor(res.Findings, cfg.FailLevel)
-	if *changesFile != "" && *changedSince == "" {
-		toolError(flagName("changes-file") + " needs " + flagName("changed-since") + ": the changes are against that revision")
+	if inv.changesFile != "" && inv.changedSince == "" {
+		inv.toolError(inv.flagName("changes-file") + " needs " + inv.flagName("changed-since") + ": the changes are against that revision")
 		return ExitUsage
 	}
 	var changes *ladderChanges
-	if *changedSince != "" && (*changesFile != "" || gh != nil && env("GITHUB_STEP_SUMMARY") != "") {
-		if changes, err = newLadderChanges(*changedSince, paths, cfg, env); err != nil {
-			toolError(flagName("changed-since") + ": " + err.Error())
+	if inv.changedSince != "" && (inv.changesFile != "" || inv.gh != nil && inv.env("GITHUB_STEP_SUMMARY") != "") {
+		var err error
+		if changes, err = newLadderChanges(inv.changedSince, inv.paths, cfg, inv.env); err != nil {
+			inv.toolError(inv.flagName("changed-since") + ": " + err.Error())
 			return ExitUsage
 		}
-		if err := changes.writeFile(*changesFile); err != nil {
-			toolError(flagName("changes-file") + ": " + err.Error())
+		if err := changes.writeFile(inv.changesFile); err != nil {
+			inv.toolError(inv.flagName("changes-file") + ": " + err.Error())
 			return ExitUsage
 		}
 	}
-	if *format == "github" {
-		err = gh.report(run, res, cfg, exit != ExitClean, changes)
+	var err error
+	if inv.format == "github" {
+		err = inv.gh.report(run, res, cfg, exit != ExitClean, changes)
 	} else {
-		err = write(stdout, *format, run, !*noSnippets)
+		err = write(inv.stdout, inv.format, run, !inv.noSnippets)
 	}
 	if err != nil {
-		toolError("cannot write the report: " + err.Error())
+		inv.toolError("cannot write the report: " + err.Error())
 		return ExitInternal
 	}
-	if res.SkippedFiles+res.SkippedLadders > 0 && *format == "text" {
-		fmt.Fprintf(stdout, "ladderlint: -changed-since %s: %s and %s not reported\n", report.Safe(*changedSince),
-			count(res.SkippedFiles, "unchanged file"), count(res.SkippedLadders, "untouched ladder"))
-	}
-	if exit == ExitFindings && *format == "text" && *changedSince == "" && env("PRE_COMMIT") == "1" {
-		preCommitHint(stdout, res, paths, cfg, root, *maxSize)
-	}
-	for _, o := range outputs {
+	inv.textTail(res, cfg, exit)
+	for _, o := range inv.outputs {
 		if err := o.write(run); err != nil {
-			toolError(flagName("output") + " " + err.Error())
+			inv.toolError(inv.flagName("output") + " " + err.Error())
 			return ExitUsage
 		}
 	}
@@ -311,6 +368,21 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 		return ExitUsage
 	}
 	return exit
+}
+
+// textTail adds, in text format, what -changed-since left out and, under
+// pre-commit, the hint for a blocked commit.
+func (inv *invocation) textTail(res *lint.Result, cfg *config.Config, exit int) {
+	if inv.format != "text" {
+		return
+	}
+	if res.SkippedFiles+res.SkippedLadders > 0 {
+		fmt.Fprintf(inv.stdout, "ladderlint: -changed-since %s: %s and %s not reported\n", report.Safe(inv.changedSince),
+			count(res.SkippedFiles, "unchanged file"), count(res.SkippedLadders, "untouched ladder"))
+	}
+	if exit == ExitFindings && inv.changedSince == "" && inv.env("PRE_COMMIT") == "1" {
+		preCommitHint(inv.stdout, res, inv.paths, cfg, inv.root, inv.maxSize)
+	}
 }
 
 // formats are the values of -format: the file formats (written by write)
