@@ -29,7 +29,30 @@ func newProfile(cfg *config.Config) (*profile, error) {
 		return nil, err
 	}
 	return &profile{cfg: cfg, chk: chk, matcher: matcher,
-		lopt: ladder.Options{Levels: matcher, Placeholders: cfg.PlaceholderWords(ladder.DefaultPlaceholders)}}, nil
+		lopt: ladder.Options{Levels: matcher, Placeholders: Effective(cfg).Placeholders}}, nil
+}
+
+// Effective is cfg with the built-in defaults filled in: the placeholder
+// words (added to, or replaced by, the configured ones), the built-in level
+// patterns when none are configured, and every rule's severity. It is the
+// one place these defaults are applied: pages are linted with it and
+// `ladderlint config` prints it.
+func Effective(cfg *config.Config) *config.Config {
+	eff := *cfg
+	eff.Placeholders = cfg.PlaceholderWords(ladder.DefaultPlaceholders)
+	if len(eff.Levels.Patterns) == 0 {
+		// The built-in matcher (families and titles) is more than these
+		// patterns; they are what a configuration can write instead.
+		eff.Levels.Patterns = ladder.DefaultLevelPatterns
+	}
+	eff.Rules = map[string]string{}
+	for _, r := range check.Rules {
+		eff.Rules[r.ID()] = r.Default().String()
+		if s, ok := cfg.Rules[r.ID()]; ok {
+			eff.Rules[r.ID()] = s
+		}
+	}
+	return &eff
 }
 
 // mayHoldLadder is the cheap scan that spares most pages of a handbook the

@@ -60,19 +60,7 @@ func showConfig(path string, paths []string, verify bool, stdout, stderr io.Writ
 			page = " for " + paths[0]
 		}
 	}
-	if len(eff.Levels.Patterns) == 0 {
-		eff.Levels.Patterns = ladder.DefaultLevelPatterns
-	}
-	eff.Placeholders = cfg.PlaceholderWords(ladder.DefaultPlaceholders)
-	set := eff.Rules
-	eff.Rules = map[string]string{}
-	for _, r := range check.Rules {
-		sev := r.Default().String()
-		if s, ok := set[r.ID()]; ok {
-			sev = s
-		}
-		eff.Rules[r.ID()] = sev
-	}
+	eff = *lint.Effective(&eff)
 	source := "built-in defaults (no " + config.FileName + " found)"
 	if cfg.Path != "" {
 		source = cfg.Path
