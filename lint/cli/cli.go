@@ -269,7 +269,7 @@ func (inv *invocation) setup() (*config.Config, int) {
 	if inv.failLevel != "" {
 		cfg.FailLevel = inv.failLevel
 	}
-	if cfg.FailLevel != "error" && cfg.FailLevel != "warning" && cfg.FailLevel != "never" {
+	if !config.ValidFailLevel(cfg.FailLevel) {
 		name := inv.flagName("fail-level")
 		if inv.failLevel == "" {
 			name = "fail-level in " + cfg.Path

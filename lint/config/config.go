@@ -297,11 +297,15 @@ func (c *Config) validate() error {
 			return c.errorAt(fmt.Sprintf("ladders.%d", i), fmt.Sprintf("ladder file %q is not a valid path or glob", p.File))
 		}
 	}
-	if !contains([]string{"error", "warning", "never"}, c.FailLevel) {
+	if !ValidFailLevel(c.FailLevel) {
 		return c.errorAt("fail-level", fmt.Sprintf("fail-level %q is not one of error, warning, never", c.FailLevel))
 	}
 	return c.validateOverrides()
 }
+
+// ValidFailLevel reports whether s is a fail level: error, warning or never
+// (the configuration's fail-level and the -fail-level flag).
+func ValidFailLevel(s string) bool { return contains([]string{"error", "warning", "never"}, s) }
 
 // validateIn checks the settings an override may hold too; prefix is
 // where they are ("" or "overrides.2.").
