@@ -5,11 +5,13 @@ import (
 	"sync"
 
 	"github.com/ladderlint/ladderlint/lint/changes"
+	"github.com/ladderlint/ladderlint/lint/check"
 	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 	"github.com/ladderlint/ladderlint/lint/markdown"
 	"github.com/ladderlint/ladderlint/lint/report"
 	"github.com/ladderlint/ladderlint/lint/source"
+	"github.com/ladderlint/ladderlint/lint/suppress"
 )
 
 // pageResult is what one page gives the run. The page itself is not kept:
@@ -138,7 +140,7 @@ func (r *run) fold(pr pageResult) {
 }
 
 // lintPage runs one page through the stages: read, pre-scan, parse,
-// recognise, check (ladder, page and base rules), suppression, and under
+// recognise, check (ladder, page and base rules), suppress, and under
 // -changed-since the filter to the ladders the change touches.
 func (r *run) lintPage(path string) pageResult {
 	f, err := readFile(path, r.opt.MaxFileSize)
@@ -166,7 +168,7 @@ func (r *run) lintPage(path string) pageResult {
 		return pageResult{split: &splitPage{page: page, level: lp, findings: findings, context: context}, context: context}
 	}
 	pr := pageResult{ladders: len(ladders)}
-	pr.findings, pr.suppressed = chk.SuppressCounted(page, findings)
+	pr.findings, pr.suppressed = suppressed(chk, page, findings)
 	if r.changed != nil {
 		fromBase := splitBase(&pr.findings) // about missing and removed ladders: always reported
 		pr.findings, ladders = touched(f, ladders, pr.findings, r.changed[f.Path])
@@ -184,6 +186,14 @@ func (r *run) lintPage(path string) pageResult {
 		pr.quotes.Keep(f, pr.findings)
 	}
 	return pr
+}
+
+// suppressed is the suppression stage: the findings the page's comments
+// leave, with the suppression rule's findings about the comments, and how
+// many were suppressed.
+func suppressed(chk *check.Checker, page *markdown.Page, findings []finding.Finding) ([]finding.Finding, int) {
+	kept, n, ds := suppress.Apply(page, findings)
+	return chk.CheckDirectives(page, ds, kept), n
 }
 
 // touched keeps the findings inside ladders that the changed lines touch

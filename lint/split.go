@@ -9,6 +9,7 @@ import (
 	"github.com/ladderlint/ladderlint/lint/ladder"
 	"github.com/ladderlint/ladderlint/lint/markdown"
 	"github.com/ladderlint/ladderlint/lint/source"
+	"github.com/ladderlint/ladderlint/lint/suppress"
 )
 
 // splitPage is a page that holds one level of a ladder stored one level per
@@ -92,25 +93,20 @@ func (r *run) lintSplit() {
 			fs = append(sp.findings, fs...)
 		}
 		if len(fs) > 0 {
-			kept, n := profs.of(rootRel(opt, f.Path)).chk.SuppressCounted(sp.page, fs)
+			kept, n := suppressed(profs.of(rootRel(opt, f.Path)).chk, sp.page, fs)
 			res.Suppressed += n
 			add(f, kept)
 		}
 	}
 	// Findings on index pages (a listed level without a page): the index
 	// page was linted on its own already, so its suppression comments are
-	// applied again without reporting them twice.
+	// applied again, without the suppression rule reporting them twice.
 	for p, fs := range byFile {
 		f := files[p]
 		if f == nil {
 			continue
 		}
-		var kept []finding.Finding
-		for _, fd := range profs.of(rootRel(opt, f.Path)).chk.Suppress(markdown.Parse(f, opt.Limits), fs) {
-			if fd.Rule != "suppression" {
-				kept = append(kept, fd)
-			}
-		}
+		kept, _, _ := suppress.Apply(markdown.Parse(f, opt.Limits), fs)
 		add(f, kept)
 	}
 }

@@ -39,6 +39,13 @@ type PageContext struct {
 type configView struct {
 	Path  string
 	Lines map[string]int
+	// RequireReason is suppressions.require-reason.
+	RequireReason bool
+}
+
+func (c *Checker) pageContext(f *source.File, page *markdown.Page, rel string, ladders []*ladder.Ladder, r Rule, out *[]finding.Finding) *PageContext {
+	return &PageContext{File: f, Page: page, Rel: rel, Ladders: ladders, checker: c, rule: r, out: out,
+		Config: configView{Path: c.cfg.Path, Lines: c.cfg.Lines, RequireReason: c.cfg.Suppressions.RequireReason}}
 }
 
 // Report adds a finding of the current rule at span of the page.
@@ -62,8 +69,7 @@ func (c *Checker) RunPage(f *source.File, page *markdown.Page, rel string, ladde
 		if !ok || c.off[r.ID()] {
 			continue
 		}
-		pr.CheckPage(&PageContext{File: f, Page: page, Rel: rel, Ladders: ladders,
-			Config: configView{Path: c.cfg.Path, Lines: c.cfg.Lines}, checker: c, rule: r, out: &out})
+		pr.CheckPage(c.pageContext(f, page, rel, ladders, r, &out))
 	}
 	sort.SliceStable(out, func(i, j int) bool { return finding.Less(&out[i], &out[j]) })
 	return out

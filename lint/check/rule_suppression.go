@@ -1,14 +1,20 @@
 package check
 
 import (
+	"fmt"
+	"sort"
+	"strings"
+
 	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
+	"github.com/ladderlint/ladderlint/lint/markdown"
+	"github.com/ladderlint/ladderlint/lint/suppress"
 )
 
 // Suppression reports suppression comments that are wrong: an unknown rule
 // name, a missing reason (when `suppressions.require-reason` is set), or a
-// comment that suppresses nothing. Checker.Suppress reports these after the
-// other rules ran, so Check does nothing.
+// comment that suppresses nothing. It runs after the suppression stage
+// (package suppress), on what that recorded: Check does nothing.
 type Suppression struct{}
 
 func (Suppression) ID() string                { return "suppression" }
@@ -24,3 +30,127 @@ func (Suppression) Help() string {
 }
 
 func (Suppression) Check(*Context, *ladder.Ladder) {}
+
+// CheckDirectives reports the page's wrong directives; kept are the
+// findings the directives left.
+func (Suppression) CheckDirectives(c *PageContext, ds []*suppress.Directive, kept []finding.Finding) {
+	f := c.File
+	for _, d := range ds {
+		if d.Kind == "enable" {
+			continue
+		}
+		unknown := false
+		for _, r := range d.Rules {
+			if Lookup(r) == nil {
+				unknown = true
+				hint := "`ladderlint rules` lists them"
+				if near := nearestRule(r); near != "" {
+					hint = fmt.Sprintf("did you mean %q?", near)
+				}
+				c.Report(d.Span, "", fmt.Sprintf("ladderlint-%s names the unknown rule %q (%s)", d.Kind, r, hint))
+			}
+		}
+		switch {
+		case unknown:
+		case d.Reason == "" && c.Config.RequireReason:
+			c.Report(d.Span, "", fmt.Sprintf("ladderlint-%s needs a reason: <!-- ladderlint-%s %s -- why this is fine -->", d.Kind, d.Kind, strings.Join(d.Rules, ",")))
+		case len(d.Used) == 0:
+			if fd := nextFinding(d, kept); d.Kind == "disable-next-line" && fd != nil {
+				line := fd.Range.Start.Line
+				if t := pipeTableAt(c.Page, fd.Range.Start.Offset); t != nil && f.Pos(t.Span.Start).Line < line {
+					// A comment between pipe rows would end the table.
+					c.Report(d.Span, "", fmt.Sprintf("ladderlint-disable-next-line covers line %d only, where nothing is reported; "+
+						"a comment inside a pipe table ends the table, so to suppress the finding on line %d put "+
+						"ladderlint-disable %s above line %d and ladderlint-enable %s below the table", d.To+1, line, fd.Rule,
+						f.Pos(t.Span.Start).Line, fd.Rule))
+					break
+				}
+				c.Report(d.Span, "", fmt.Sprintf("ladderlint-disable-next-line covers line %d only, where nothing is reported; "+
+					"to suppress the finding on line %d, move it above line %d", d.To+1, line, line))
+				break
+			}
+			c.Report(d.Span, "", fmt.Sprintf("ladderlint-%s suppresses nothing here; remove it", d.Kind))
+		default:
+			for _, r := range d.Rules {
+				if !d.Used[r] {
+					c.Report(d.Span, "", fmt.Sprintf("ladderlint-%s: %q suppresses nothing here; remove it from the list", d.Kind, r))
+				}
+			}
+		}
+	}
+}
+
+// CheckDirectives runs the suppression rule over what the suppression stage
+// recorded of page and adds its findings to kept (then sorted).
+func (c *Checker) CheckDirectives(page *markdown.Page, ds []*suppress.Directive, kept []finding.Finding) []finding.Finding {
+	r := Suppression{}
+	if len(ds) == 0 {
+		return kept
+	}
+	if !c.off[r.ID()] {
+		var out []finding.Finding
+		r.CheckDirectives(c.pageContext(page.File, page, "", nil, r, &out), ds, kept)
+		kept = append(kept, out...)
+	}
+	sort.SliceStable(kept, func(i, j int) bool { return finding.Less(&kept[i], &kept[j]) })
+	return kept
+}
+
+// nextFinding is the first unsuppressed finding of a rule d names after the
+// line d covers (nil when none): where a misplaced disable-next-line was
+// meant to go.
+func nextFinding(d *suppress.Directive, kept []finding.Finding) *finding.Finding {
+	var best *finding.Finding
+	for i, fd := range kept {
+		l := fd.Range.Start.Line
+		if fd.Rule != (Suppression{}).ID() && d.Matches(fd.Rule) && l > d.To+1 && (best == nil || l < best.Range.Start.Line) {
+			best = &kept[i]
+		}
+	}
+	return best
+}
+
+// pipeTableAt is the pipe table holding byte offset off, or nil.
+func pipeTableAt(page *markdown.Page, off int) *markdown.Table {
+	for _, t := range page.Tables {
+		if t.Kind == markdown.Pipe && off >= t.Span.Start && off < t.Span.End {
+			return t
+		}
+	}
+	return nil
+}
+
+// nearestRule is the rule id within two edits of name, or "".
+func nearestRule(name string) string {
+	best, bestD := "", 3
+	for _, r := range Rules {
+		if d := editDistance(name, r.ID()); d < bestD {
+			best, bestD = r.ID(), d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b (bytes).
+func editDistance(a, b string) int {
+	if len(a) > 64 || len(b) > 64 {
+		return 64
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/ladderlint/ladderlint/lint/ladder"
 	"github.com/ladderlint/ladderlint/lint/markdown"
 	"github.com/ladderlint/ladderlint/lint/source"
+	"github.com/ladderlint/ladderlint/lint/suppress"
 )
 
 const rulesDir = "../../testdata/rules"
@@ -97,7 +98,8 @@ func runCase(t *testing.T, md string) string {
 	}
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# %d ladder(s)\n", len(ladders))
-	for _, fd := range chk.Suppress(page, findings) {
+	kept, _, ds := suppress.Apply(page, findings)
+	for _, fd := range chk.CheckDirectives(page, ds, kept) {
 		fmt.Fprintf(&b, "%s:%d:%d-%d:%d: %s: %s [%s]\n", fd.File, fd.Range.Start.Line, fd.Range.Start.Column,
 			fd.Range.End.Line, fd.Range.End.Column, fd.Severity, fd.Message, fd.Rule)
 		for _, r := range fd.Related {
