@@ -31,7 +31,7 @@ type basePage struct {
 // openBase reads, at opt.ChangedSince, the base version of every page in
 // files and of every page under opt.Paths that head no longer has.
 func openBase(opt Options, files []string) (*baseRun, error) {
-	b, err := diff.OpenBase(changes.Dir(opt.Paths), opt.ChangedSince)
+	b, err := diff.OpenBase(changes.Dir(opt.Paths), opt.WorkDir, opt.ChangedSince)
 	if err != nil {
 		return nil, err
 	}

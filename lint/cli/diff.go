@@ -112,7 +112,8 @@ func DiffSince(rev string, paths []string, cfg *config.Config) (*diff.Report, er
 	if cfg.Path != "" {
 		root = filepath.Dir(cfg.Path)
 	}
-	base, err := diff.OpenBase(changes.Dir(paths), rev)
+	wd, _ := os.Getwd() // the command's working folder: paths are relative to it
+	base, err := diff.OpenBase(changes.Dir(paths), wd, rev)
 	if err != nil {
 		return nil, err
 	}

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
@@ -26,7 +25,9 @@ type Base struct {
 	Root string
 	// Rev is the revision as given; Commit its full object name.
 	Rev, Commit string
-	blobs       map[string]blob // repository-relative path → blob
+	// WorkDir is the folder local paths are relative to, absolute.
+	WorkDir string
+	blobs   map[string]blob // repository-relative path → blob
 }
 
 type blob struct {
@@ -40,8 +41,8 @@ type GitError struct{ Msg string }
 func (e *GitError) Error() string { return e.Msg }
 
 // OpenBase resolves rev in the repository that holds dir and lists the
-// files of its tree.
-func OpenBase(dir, rev string) (*Base, error) {
+// files of its tree. Local paths are relative to wd, the working folder.
+func OpenBase(dir, wd, rev string) (*Base, error) {
 	if rev == "" || strings.HasPrefix(rev, "-") {
 		return nil, &GitError{Msg: fmt.Sprintf("%q is not a git revision", rev)}
 	}
@@ -52,7 +53,7 @@ func OpenBase(dir, rev string) (*Base, error) {
 	if err != nil {
 		return nil, &GitError{Msg: fmt.Sprintf("%s is not inside a git repository (%v)", dir, err)}
 	}
-	b := &Base{Root: strings.TrimSpace(string(top)), Rev: rev, blobs: map[string]blob{}}
+	b := &Base{Root: strings.TrimSpace(string(top)), Rev: rev, WorkDir: wd, blobs: map[string]blob{}}
 	if r, err := filepath.EvalSymlinks(b.Root); err == nil {
 		b.Root = r
 	}
@@ -92,11 +93,11 @@ func (b *Base) Paths() []string {
 func (b *Base) Has(p string) bool { _, ok := b.blobs[p]; return ok }
 
 // RepoPath is the repository-relative form of a local path (relative to the
-// current folder or absolute); ok is false outside the repository.
+// working folder or absolute); ok is false outside the repository.
 func (b *Base) RepoPath(local string) (string, bool) {
-	abs, err := filepath.Abs(local)
-	if err != nil {
-		return "", false
+	abs := local
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(b.WorkDir, local)
 	}
 	if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
 		abs = filepath.Join(dir, filepath.Base(abs))
@@ -108,18 +109,16 @@ func (b *Base) RepoPath(local string) (string, bool) {
 	return filepath.ToSlash(rel), true
 }
 
-// LocalPath is a repository-relative path as the current folder sees it,
+// LocalPath is a repository-relative path as the working folder sees it,
 // slash-separated (the way findings name files).
 func (b *Base) LocalPath(repoPath string) string {
 	abs := filepath.Join(b.Root, filepath.FromSlash(repoPath))
-	wd, err := os.Getwd()
-	if err == nil {
-		if w, err := filepath.EvalSymlinks(wd); err == nil {
-			wd = w
-		}
-		if rel, err := filepath.Rel(wd, abs); err == nil {
-			return filepath.ToSlash(rel)
-		}
+	wd := b.WorkDir
+	if w, err := filepath.EvalSymlinks(wd); err == nil {
+		wd = w
+	}
+	if rel, err := filepath.Rel(wd, abs); err == nil && wd != "" {
+		return filepath.ToSlash(rel)
 	}
 	return filepath.ToSlash(abs)
 }
