@@ -1,7 +1,6 @@
 package check
 
 import (
-	"bytes"
 	"encoding/json"
 	"strings"
 
@@ -103,11 +102,7 @@ func (c *Context) violations() []violation {
 // validate returns the violations of s by the ladder's document, without
 // the errors that only repeat another.
 func (c *Context) validate(s *gojsonschema.Schema) []gojsonschema.ResultError {
-	doc, err := c.decoded()
-	if err != nil {
-		return nil
-	}
-	res, err := s.Validate(gojsonschema.NewRawLoader(doc))
+	res, err := s.Validate(gojsonschema.NewRawLoader(c.value()))
 	if err != nil {
 		return nil
 	}
@@ -136,22 +131,13 @@ next:
 	return out
 }
 
-// decoded is the ladder's document as generic JSON values, as gojsonschema
-// reads them (numbers as json.Number): encoded and decoded once per ladder,
-// for every schema.
-func (c *Context) decoded() (any, error) {
+// value is the ladder's document as the generic JSON values gojsonschema
+// reads, built once per ladder for every schema.
+func (c *Context) value() any {
 	if c.doc == nil {
-		b, err := json.Marshal(c.Document)
-		if err != nil {
-			return nil, err
-		}
-		d := json.NewDecoder(bytes.NewReader(b))
-		d.UseNumber()
-		if err := d.Decode(&c.doc); err != nil {
-			return nil, err
-		}
+		c.doc = c.Document.Value()
 	}
-	return c.doc, nil
+	return c.doc
 }
 
 // contextPath splits gojsonschema's path of a value, "(root).levels.3.cells.1",

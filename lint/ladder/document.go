@@ -106,7 +106,7 @@ func (l *Ladder) Document(f *source.File, areas []Area) Document {
 // Build converts l, read from f, into its JSON form, and records where each
 // of the document's values was read from (see Spans).
 func (l *Ladder) Build(f *source.File, areas []Area) (Document, *Spans) {
-	sp := newSpans()
+	sp := newSpans(l)
 	return l.build(f, areas, sp), sp
 }
 

@@ -34,7 +34,14 @@ type Spans struct {
 	at map[string]Origin
 }
 
-func newSpans() *Spans { return &Spans{at: map[string]Origin{}} }
+// newSpans is the index of l's document, sized for what it records.
+func newSpans(l *Ladder) *Spans {
+	n := 3 + len(l.Categories)
+	for _, lv := range l.Levels {
+		n += 2 + len(lv.Cells)
+	}
+	return &Spans{at: make(map[string]Origin, n)}
+}
 
 // record notes o as the origin of the value at ptr; s may be nil (a
 // document built without its index).
