@@ -6,7 +6,6 @@ import (
 	"github.com/xeipuuv/gojsonschema"
 
 	"github.com/ladderlint/ladderlint/lint/config"
-
 	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 )
