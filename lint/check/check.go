@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/xeipuuv/gojsonschema"
+
 	"github.com/ladderlint/ladderlint/lint/config"
 	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
@@ -13,11 +15,13 @@ import (
 // Checker runs every enabled rule. It is built once per run (schemas are
 // compiled once) and is safe for concurrent use.
 type Checker struct {
-	cfg     *config.Config
-	areas   []ladder.Area
-	sev     map[string]finding.Severity // configured severities; absent = default
-	off     map[string]bool
-	schemas *schemas
+	cfg   *config.Config
+	areas []ladder.Area
+	sev   map[string]finding.Severity // configured severities; absent = default
+	off   map[string]bool
+	// schemas are the compiled parts of the effective JSON Schema, by the
+	// id of the rule that owns each (see schema.go).
+	schemas map[string][]*gojsonschema.Schema
 }
 
 // New prepares a Checker for cfg. Unknown rule ids and unusable schemas are
@@ -59,11 +63,43 @@ func (c *Checker) severity(r Rule) finding.Severity {
 // Enabled reports whether rule id is not turned off.
 func (c *Checker) Enabled(id string) bool { return !c.off[id] }
 
+// Result is what checking the ladders of one file gives.
+type Result struct {
+	// Findings are sorted.
+	Findings []finding.Finding
+	// Documents are the ladders' JSON documents (what `extract` prints),
+	// Documents[i] that of the i-th ladder checked.
+	Documents []ladder.Document
+	ladders   []*ladder.Ladder
+}
+
+// DocumentsOf returns the documents of ls, some of the ladders checked, in
+// the order of ls.
+func (r *Result) DocumentsOf(ls []*ladder.Ladder) []ladder.Document {
+	out := make([]ladder.Document, 0, len(ls))
+	for _, l := range ls {
+		for i, checked := range r.ladders {
+			if checked == l {
+				out = append(out, r.Documents[i])
+				break
+			}
+		}
+	}
+	return out
+}
+
 // Run checks the ladders of one file and returns the findings sorted.
 func (c *Checker) Run(f *source.File, ladders []*ladder.Ladder) []finding.Finding {
-	var out []finding.Finding
+	return c.Check(f, ladders).Findings
+}
+
+// Check checks the ladders of one file, building each ladder's document
+// once: for the rules, and for the caller.
+func (c *Checker) Check(f *source.File, ladders []*ladder.Ladder) Result {
+	res := Result{Documents: make([]ladder.Document, 0, len(ladders)), ladders: ladders}
 	for _, l := range ladders {
-		ctx := &Context{File: f, Document: l.Document(f, c.areas), checker: c, ladder: l, out: &out}
+		doc, spans := l.Build(f, c.areas)
+		ctx := &Context{File: f, Document: doc, Spans: spans, checker: c, ladder: l, out: &res.Findings}
 		for _, r := range Rules {
 			if c.off[r.ID()] {
 				continue
@@ -71,9 +107,11 @@ func (c *Checker) Run(f *source.File, ladders []*ladder.Ladder) []finding.Findin
 			ctx.rule = r
 			r.Check(ctx, l)
 		}
+		res.Documents = append(res.Documents, doc)
 	}
+	out := res.Findings
 	sort.SliceStable(out, func(i, j int) bool { return finding.Less(&out[i], &out[j]) })
-	return out
+	return res
 }
 
 // unknownRuleHint is "did you mean" for a rule id one typo away, else a

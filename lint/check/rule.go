@@ -1,9 +1,8 @@
 package check
 
 import (
+	"path/filepath"
 	"reflect"
-
-	"github.com/xeipuuv/gojsonschema"
 
 	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
@@ -67,13 +66,15 @@ func Catalogue() finding.Catalogue {
 // Context is what a rule sees while it checks one ladder.
 type Context struct {
 	File *source.File
-	// Document is the ladder's JSON document (with covered areas).
+	// Document is the ladder's JSON document (with covered areas), and
+	// Spans where each of its values was read from.
 	Document ladder.Document
+	Spans    *ladder.Spans
 	checker  *Checker
 	ladder   *ladder.Ladder
 	rule     Rule
 	out      *[]finding.Finding
-	results  map[*gojsonschema.Schema][]gojsonschema.ResultError
+	doc      any // Document as generic JSON, once a schema needs it
 }
 
 // Report adds a finding of the current rule at span, in the page of level
@@ -122,4 +123,12 @@ func (c *Context) RelateLevel(f *finding.Finding, level *ladder.Level, span sour
 		r.Message += " (in " + lf.Path + ")"
 	}
 	f.Related = append(f.Related, r)
+}
+
+// configName names the configuration file in messages.
+func (c *Context) configName() string {
+	if p := c.checker.cfg.Path; p != "" {
+		return filepath.Base(p)
+	}
+	return "the configuration"
 }

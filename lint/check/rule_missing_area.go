@@ -3,6 +3,9 @@ package check
 import (
 	"fmt"
 
+	"github.com/xeipuuv/gojsonschema"
+
+	"github.com/ladderlint/ladderlint/lint/config"
 	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 )
@@ -25,19 +28,34 @@ func (MissingArea) Help() string {
 // maxTermsShown bounds the terms quoted in one message.
 const maxTermsShown = 8
 
+// schemas is the rule's part of the effective schema: every level that is
+// not a placeholder covers every configured area.
+func (MissingArea) schemas(cfg *config.Config) ([]*gojsonschema.Schema, error) {
+	if len(cfg.Areas) == 0 {
+		return nil, nil
+	}
+	var areas []string
+	for _, a := range cfg.Areas {
+		areas = append(areas, a.Name)
+	}
+	s, err := compileConfigPart(cfg, levelsItems(map[string]any{
+		"if":   map[string]any{"properties": map[string]any{"placeholder": map[string]any{"const": false}}},
+		"then": map[string]any{"properties": map[string]any{"areas": map[string]any{"required": areas}}},
+	}))
+	return []*gojsonschema.Schema{s}, err
+}
+
 func (MissingArea) Check(c *Context, l *ladder.Ladder) {
 	terms := map[string][]string{}
 	for _, a := range c.checker.cfg.Areas {
 		terms[a.Name] = a.Terms
 	}
-	for _, e := range c.validate(c.checker.schemas.config) {
-		path := fieldPath(e)
-		if e.Type() != "required" || last(path) != "areas" {
+	for _, v := range c.violations() {
+		if v.Type() != "required" || last(v.path) != "areas" {
 			continue
 		}
-		area := fmt.Sprint(e.Details()["property"])
-		span, lv, cat := c.locate(path)
-		msg := fmt.Sprintf("%s does not cover the area %q", c.subject(path), area)
+		area := fmt.Sprint(v.Details()["property"])
+		msg := fmt.Sprintf("%s does not cover the area %q", levelName(v.at.Level), area)
 		if t := terms[area]; len(t) > 0 {
 			shown := t
 			more := ""
@@ -46,6 +64,14 @@ func (MissingArea) Check(c *Context, l *ladder.Ladder) {
 			}
 			msg += fmt.Sprintf(": none of its text contains %s%s", quoteList(shown), more)
 		}
-		c.Report(span, lv, cat, msg)
+		c.place(v, msg)
 	}
+}
+
+// levelName is a level in a reader's words.
+func levelName(lv *ladder.Level) string {
+	if lv == nil {
+		return "a level"
+	}
+	return fmt.Sprintf("level %q", lv.Label)
 }

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/xeipuuv/gojsonschema"
+
+	"github.com/ladderlint/ladderlint/lint/config"
 	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 )
@@ -108,6 +111,16 @@ func loneCategories(l *ladder.Ladder) map[int]*ladder.Level {
 	return out
 }
 
+// schemas is the rule's part of the effective schema: the ladder has every
+// category the configuration requires (categories.required).
+func (MissingCategory) schemas(cfg *config.Config) ([]*gojsonschema.Schema, error) {
+	if len(cfg.Categories.Required) == 0 {
+		return nil, nil
+	}
+	s, err := compileConfigPart(cfg, map[string]any{"category_set": map[string]any{"required": cfg.Categories.Required}})
+	return []*gojsonschema.Schema{s}, err
+}
+
 // requiredCategories reports the categories the configuration requires
 // (compiled into the schema's category_set) that the ladder lacks. When the
 // ladder has categories the configuration does not name, the finding points
@@ -123,16 +136,15 @@ func requiredCategories(c *Context, l *ladder.Ladder) {
 			unlisted = append(unlisted, cat)
 		}
 	}
-	for _, e := range c.validate(c.checker.schemas.config) {
-		path := fieldPath(e)
-		if e.Type() != "required" || last(path) != "category_set" {
+	for _, v := range c.violations() {
+		if v.Type() != "required" || last(v.path) != "category_set" {
 			continue
 		}
-		prop := fmt.Sprint(e.Details()["property"])
+		prop := fmt.Sprint(v.Details()["property"])
 		msg := fmt.Sprintf("the ladder has no %q category, which %s requires", prop, c.configName())
 		if len(unlisted) == 0 {
-			span, _, _ := c.locate(nil)
-			c.Report(span, nil, "", msg)
+			root, _ := c.Spans.Lookup("")
+			c.Report(root.Span, nil, "", msg)
 			continue
 		}
 		var names []string

@@ -1,6 +1,7 @@
 package ladder
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/ladderlint/ladderlint/lint/source"
@@ -99,44 +100,72 @@ func (lv *Level) Text() string {
 
 // Document converts l, read from f, into its JSON form.
 func (l *Ladder) Document(f *source.File, areas []Area) Document {
+	return l.build(f, areas, nil)
+}
+
+// Build converts l, read from f, into its JSON form, and records where each
+// of the document's values was read from (see Spans).
+func (l *Ladder) Build(f *source.File, areas []Area) (Document, *Spans) {
+	sp := newSpans(l)
+	return l.build(f, areas, sp), sp
+}
+
+// build is Document, recording origins in sp when sp is not nil.
+func (l *Ladder) build(f *source.File, areas []Area, sp *Spans) Document {
 	r := f.SpanRange(l.Span)
 	d := Document{File: f.Path, Line: r.Start.Line, Column: r.Start.Column, EndLine: r.End.Line,
 		Name: l.Name, Format: l.Format, Table: string(l.Table),
 		Categories: []string{}, CategorySet: map[string]bool{}, Levels: []LevelDocument{}}
+	start := Origin{File: f, Span: source.Span{Start: l.Span.Start, End: l.Span.Start}}
+	sp.record("", start)
 	for _, c := range l.Categories {
 		d.Categories = append(d.Categories, c.Name)
 		d.CategorySet[c.Name] = true
 	}
-	for _, lv := range l.Levels {
-		lf := f
-		if lv.File != nil {
-			lf = lv.File
-		}
-		p := lf.Pos(lv.Span.Start)
-		ld := LevelDocument{Label: lv.Label, Code: lv.Code, Track: lv.Track, Rank: lv.Rank,
-			Line: p.Line, Column: p.Column, Placeholder: lv.Placeholder, PlaceholderText: lv.PlaceholderText,
-			ID: lv.ID.Value, Href: lv.Href.Value, Cells: []CellDocument{}, Areas: map[string]bool{}}
-		if lf != f {
-			ld.File = lf.Path
-		}
-		if lv.Summary != nil {
-			s := cellDocument(lf, lv.Summary)
-			ld.Summary = &s
-		}
-		for _, c := range lv.Cells {
-			if c != nil {
-				ld.Cells = append(ld.Cells, cellDocument(lf, c))
-			}
-		}
-		text := strings.ToLower(lv.Text())
-		for _, a := range areas {
-			if a.Covers(text) {
-				ld.Areas[a.Name] = true
-			}
-		}
-		d.Levels = append(d.Levels, ld)
+	sp.recordCategories(f, l, start)
+	for i, lv := range l.Levels {
+		d.Levels = append(d.Levels, levelDocument(f, lv, areas, sp, sp.levelPointer(i)))
 	}
 	return d
+}
+
+// levelDocument is one level of a document read from f, at ptr.
+func levelDocument(f *source.File, lv *Level, areas []Area, sp *Spans, ptr string) LevelDocument {
+	lf := f
+	if lv.File != nil {
+		lf = lv.File
+	}
+	p := lf.Pos(lv.Span.Start)
+	ld := LevelDocument{Label: lv.Label, Code: lv.Code, Track: lv.Track, Rank: lv.Rank,
+		Line: p.Line, Column: p.Column, Placeholder: lv.Placeholder, PlaceholderText: lv.PlaceholderText,
+		ID: lv.ID.Value, Href: lv.Href.Value, Cells: []CellDocument{}, Areas: map[string]bool{}}
+	if lf != f {
+		ld.File = lf.Path
+	}
+	sp.record(ptr, Origin{File: lf, Span: lv.Span, Level: lv})
+	if lv.Summary != nil {
+		s := cellDocument(lf, lv.Summary)
+		ld.Summary = &s
+		if sp != nil {
+			sp.record(ptr+"/summary", Origin{File: lf, Span: lv.Summary.Span, Level: lv, Cell: lv.Summary})
+		}
+	}
+	for _, c := range lv.Cells {
+		if c == nil {
+			continue // a missing cell is left out: the next one takes its index
+		}
+		if sp != nil {
+			sp.record(ptr+"/cells/"+strconv.Itoa(len(ld.Cells)), Origin{File: lf, Span: c.Span, Level: lv, Cell: c, Category: c.Category})
+		}
+		ld.Cells = append(ld.Cells, cellDocument(lf, c))
+	}
+	text := strings.ToLower(lv.Text())
+	for _, a := range areas {
+		if a.Covers(text) {
+			ld.Areas[a.Name] = true
+		}
+	}
+	return ld
 }
 
 func cellDocument(f *source.File, c *Cell) CellDocument {

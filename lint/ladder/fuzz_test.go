@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -120,9 +121,13 @@ func fuzzPipeline(f *testing.F) {
 			var b strings.Builder
 			for _, l := range ladders {
 				checkLadder(t, l, len(data))
-				doc, err := json.Marshal(l.Document(file, chk.Areas()))
+				d := l.Document(file, chk.Areas())
+				doc, err := json.Marshal(d)
 				if err != nil {
 					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(any(d.Value()), roundTrip(t, d)) {
+					t.Fatalf("the document's Value is not its JSON round trip:\n%s", doc)
 				}
 				b.Write(doc)
 				b.WriteByte('\n')
