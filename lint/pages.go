@@ -158,7 +158,8 @@ func (r *run) lintPage(path string) pageResult {
 	}
 	page := markdown.Parse(f, r.opt.Limits)
 	ladders := ladder.Extract(page, prof.lopt)
-	findings := append(chk.Run(f, ladders), chk.RunPage(f, page, rel, ladders)...)
+	checked := chk.Check(f, ladders)
+	findings := append(checked.Findings, chk.RunPage(f, page, rel, ladders)...)
 	if r.base != nil {
 		findings = append(findings, r.base.check(prof, f, ladders)...)
 	}
@@ -177,9 +178,7 @@ func (r *run) lintPage(path string) pageResult {
 		pr.ladders = len(ladders)
 	}
 	if r.opt.Documents {
-		for _, l := range ladders {
-			pr.docs = append(pr.docs, l.Document(f, chk.Areas()))
-		}
+		pr.docs = checked.DocumentsOf(ladders)
 	}
 	if r.opt.Quotes && len(pr.findings) > 0 {
 		pr.quotes = report.Quotes{}

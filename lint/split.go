@@ -69,11 +69,12 @@ func (r *run) lintSplit() {
 		res.Ladders++
 		home := l.SourceFile()
 		chk := profs.of(rootRel(opt, home.Path)).chk
-		for _, fd := range chk.Run(home, []*ladder.Ladder{l}) {
+		checked := chk.Check(home, []*ladder.Ladder{l})
+		for _, fd := range checked.Findings {
 			byFile[fd.File] = append(byFile[fd.File], fd)
 		}
 		if opt.Documents {
-			res.Documents = append(res.Documents, l.Document(home, chk.Areas()))
+			res.Documents = append(res.Documents, checked.Documents...)
 		}
 		if l.Index != nil {
 			files[l.Index.Path] = l.Index
