@@ -83,3 +83,31 @@ func dumpWith(f *source.File, m *ladder.Matcher) string {
 	}
 	return b.String()
 }
+
+// TestExtractLeavesPageAlone: the ladder stage reads the markdown stage's
+// page and does not change it; shape problems it finds (a level pushed out
+// of its column, two levels in one row) belong to the ladder.
+func TestExtractLeavesPageAlone(t *testing.T) {
+	for _, name := range []string{"html-captioned-levels.md", "bare-levels-under-caption.md"} {
+		data, err := os.ReadFile("../../testdata/extract/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := markdown.Parse(source.NewFile(name, data), markdown.DefaultLimits)
+		before := 0
+		for _, tb := range page.Tables {
+			before += len(tb.Problems)
+		}
+		ladders := ladder.Extract(page, ladder.Options{Levels: ladder.NewDefaultMatcher(), Placeholders: ladder.DefaultPlaceholders})
+		after, own := 0, 0
+		for _, tb := range page.Tables {
+			after += len(tb.Problems)
+		}
+		for _, l := range ladders {
+			own += len(l.Problems)
+		}
+		if after != before || own <= before {
+			t.Errorf("%s: table problems %d before extraction, %d after; ladders hold %d", name, before, after, own)
+		}
+	}
+}

@@ -252,6 +252,10 @@ type extractor struct {
 	page *markdown.Page
 	opt  Options
 	ph   *placeholderSet
+	// shape holds what reading a table as a ladder found wrong with its
+	// shape (a merged level, a displaced label), next to the markdown
+	// stage's own Table.Problems, which the ladder stage does not change.
+	shape map[*markdown.Table][]markdown.Problem
 }
 
 // headingBefore is the text of the last heading above offset whose level is

@@ -46,7 +46,7 @@ func (x *extractor) table(t *markdown.Table) []*Ladder {
 	for _, l := range out {
 		if x.plausible(l) && x.careerTableAround(t, l) {
 			l.Table = t.Kind
-			for _, p := range t.Problems {
+			for _, p := range append(t.Problems[:len(t.Problems):len(t.Problems)], x.shape[t]...) {
 				if p.Span.Start >= l.Span.Start && p.Span.Start < l.Span.End {
 					l.Problems = append(l.Problems, p)
 				}
@@ -218,7 +218,7 @@ func bareLevelUnderCaption(t *markdown.Table, c *markdown.Cell) (Label, bool) {
 // mergedLevel records a bare label that names two levels ("3/4").
 func (x *extractor) mergedLevel(t *markdown.Table, lv *Level) {
 	if m := bareLevel.FindStringSubmatch(strings.TrimSpace(lv.Label)); m != nil && m[2] != "" {
-		t.Problems = append(t.Problems, markdown.Problem{Span: lv.Span, Message: fmt.Sprintf(
+		x.shapeProblem(t, markdown.Problem{Span: lv.Span, Message: fmt.Sprintf(
 			"level %q names two levels in one row; give each level its own row", lv.Label)})
 	}
 }
@@ -612,8 +612,16 @@ func (x *extractor) displaced(t *markdown.Table, l *Ladder, c *markdown.Cell, la
 	if o := cellAt(t, c.Row, labelCol); o != nil && o.Row < c.Row {
 		by = fmt.Sprintf(" by the rowspan of %q above", labelText(o))
 	}
-	t.Problems = append(t.Problems, markdown.Problem{Span: c.Span,
+	x.shapeProblem(t, markdown.Problem{Span: c.Span,
 		Message: fmt.Sprintf("level %q is pushed into %s%s", labelText(c), under, by)})
+}
+
+// shapeProblem records a problem the ladder stage found in table t.
+func (x *extractor) shapeProblem(t *markdown.Table, p markdown.Problem) {
+	if x.shape == nil {
+		x.shape = map[*markdown.Table][]markdown.Problem{}
+	}
+	x.shape[t] = append(x.shape[t], p)
 }
 
 // cellAt is the grid cell at row r, column col, or nil outside the grid
