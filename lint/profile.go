@@ -33,18 +33,14 @@ func newProfile(cfg *config.Config) (*profile, error) {
 }
 
 // Effective is cfg with the built-in defaults filled in: the placeholder
-// words (added to, or replaced by, the configured ones), the built-in level
-// patterns when none are configured, and every rule's severity. It is the
-// one place these defaults are applied: pages are linted with it and
-// `ladderlint config` prints it.
+// words (added to, or replaced by, the configured ones) and every rule's
+// severity. It is the one place these defaults are applied: pages are
+// linted with it and `ladderlint config` prints it. Level patterns stay as
+// configured: none means the built-in recognition (ladder.MatcherFor),
+// which no list of patterns can write down.
 func Effective(cfg *config.Config) *config.Config {
 	eff := *cfg
 	eff.Placeholders = cfg.PlaceholderWords(ladder.DefaultPlaceholders)
-	if len(eff.Levels.Patterns) == 0 {
-		// The built-in matcher (families and titles) is more than these
-		// patterns; they are what a configuration can write instead.
-		eff.Levels.Patterns = ladder.DefaultLevelPatterns
-	}
 	eff.Rules = map[string]string{}
 	for _, r := range check.Rules {
 		eff.Rules[r.ID()] = r.Default().String()

@@ -66,6 +66,12 @@ func showConfig(path string, paths []string, verify bool, stdout, stderr io.Writ
 		source = cfg.Path
 	}
 	fmt.Fprintf(stdout, "# effective configuration%s: %s\n", report.Safe(page), report.Safe(source))
+	if len(eff.Levels.Patterns) == 0 {
+		// Printing the built-in patterns here would invite copying them into
+		// a file, which replaces the built-in recognition with them alone.
+		fmt.Fprintln(stdout, "# levels.patterns: none, so the built-in recognition reads level labels (IC3, L4, SWE-2, Level 3,\n"+
+			"# Grade 7, Senior Engineer, Engineer II, Pleno, ...); patterns set here replace all of it")
+	}
 	enc := yaml.NewEncoder(stdout)
 	enc.SetIndent(2)
 	if err := enc.Encode(&eff); err != nil {

@@ -164,3 +164,32 @@ func TestConfigForPage(t *testing.T) {
 		t.Errorf("support page:\n%s", out)
 	}
 }
+
+// TestEffectiveConfigRoundTrip: the configuration `ladderlint config`
+// prints, saved as the handbook's .ladderlint.yml, lints like the built-in
+// defaults it describes. (Printing the built-in level patterns made a saved
+// copy replace the built-in recognition of titles, L-levels and "Level N".)
+func TestEffectiveConfigRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	page := "# Engineering levels\n\n## Level 1\n\n- Delivery: ships small tasks\n\n## Level 2\n\n- Delivery: ships features\n\n" +
+		"# Titles\n\n| Title | Scope |\n|---|---|\n| Junior Engineer | a task |\n| Engineer | a feature |\n| Senior Engineer | a system |\n"
+	if err := os.WriteFile("ladder.md", []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before, _, code := runMain(t, "extract", "ladder.md")
+	if code != ExitClean || strings.Count(before, `"label"`) < 5 {
+		t.Fatalf("built-in defaults: exit %d, want both ladders:\n%s", code, before)
+	}
+	cfg, _, code := runMain(t, "config")
+	if code != ExitClean {
+		t.Fatalf("config: exit %d", code)
+	}
+	if err := os.WriteFile(".ladderlint.yml", []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	after, errOut, code := runMain(t, "extract", "ladder.md")
+	if code != ExitClean || after != before {
+		t.Errorf("with the printed configuration saved: exit %d %s\n got %s\nwant %s", code, errOut, after, before)
+	}
+}

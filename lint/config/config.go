@@ -41,7 +41,7 @@ type Config struct {
 	Rules map[string]string `yaml:"rules"`
 	// Schema is a draft-07 JSON Schema file every ladder document must
 	// satisfy, relative to the configuration file.
-	Schema string `yaml:"schema"`
+	Schema string `yaml:"schema,omitempty"`
 	// FailLevel is the lowest severity that fails the run: error, warning or never.
 	FailLevel string `yaml:"fail-level"`
 	// Suppressions configures the ladderlint-disable comments.
