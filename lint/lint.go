@@ -5,6 +5,7 @@
 package lint
 
 import (
+	"fmt"
 	"os"
 	"sort"
 
@@ -29,8 +30,11 @@ type Options struct {
 	Paths []string
 	// Root is the folder include/exclude globs are relative to ("." when empty).
 	Root string
-	// WorkDir is the folder paths are relative to: findings name files
-	// relative to it (the process's working folder when empty).
+	// WorkDir is the folder the run is in: findings name files relative to
+	// it, and git's paths are made relative to it. Pages are read through
+	// relative Paths as given, from the process's working folder, so WorkDir
+	// must be that folder (the default when empty); it is an option so that
+	// the stages take it from one place instead of each asking the process.
 	WorkDir string
 	Config  *config.Config
 	Limits  markdown.Limits
@@ -92,6 +96,21 @@ type FileError struct {
 
 func (e *FileError) Error() string { return e.Path + ": " + e.Msg }
 
+// InternalError is a bug met while linting: a panic in a stage, with the
+// page it was reading ("" during discovery).
+type InternalError struct {
+	Path  string
+	Value any
+	Stack []byte
+}
+
+func (e *InternalError) Error() string {
+	if e.Path == "" {
+		return fmt.Sprintf("%v (while listing the pages)", e.Value)
+	}
+	return fmt.Sprintf("%v (while linting %s)", e.Value, e.Path)
+}
+
 // Run lints the files named by opt: every page through the stages, in
 // file order, on every core; then the ladders stored one level per file,
 // and under -changed-since the pages the change deleted.
@@ -112,6 +131,9 @@ func Run(opt Options) (*Result, error) {
 				r.res.Quotes.Keep(f, fs)
 			}
 		}
+	}
+	if err := r.profs.err(); err != nil { // a configuration first needed by a split or deleted page
+		return nil, err
 	}
 	res := r.res
 	res.Findings = append(res.Findings, r.profs.root.chk.Unmatched(r.pinned)...)

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"runtime"
+	"runtime/debug"
 	"sync"
 
 	"github.com/ladderlint/ladderlint/lint/changes"
@@ -43,6 +44,11 @@ func (r *run) lintPages() error {
 	var errs []error
 	go func() {
 		defer close(next)
+		defer func() {
+			if p := recover(); p != nil {
+				r.panicked("", p)
+			}
+		}()
 		i := 0
 		errs = r.feed(func(p string) { next <- indexed{i: i, path: p}; i++ })
 	}()
@@ -53,7 +59,7 @@ func (r *run) lintPages() error {
 		go func() {
 			defer wg.Done()
 			for job := range next {
-				job.r = r.lintPage(job.path)
+				job.r = r.lintPageSafely(job.path)
 				done <- job
 			}
 		}()
@@ -137,6 +143,24 @@ func (r *run) fold(pr pageResult) {
 	for file, lines := range pr.quotes {
 		res.Quotes[file] = lines
 	}
+}
+
+// lintPageSafely is lintPage that turns a panic (a bug) into the run's
+// InternalError, naming the page, instead of killing the process from a
+// worker, where the CLI's recover cannot see it.
+func (r *run) lintPageSafely(path string) (pr pageResult) {
+	defer func() {
+		if p := recover(); p != nil {
+			r.panicked(path, p)
+			pr = pageResult{context: true} // counted nowhere; the run fails
+		}
+	}()
+	return r.lintPage(path)
+}
+
+// panicked records a panic as the run's error.
+func (r *run) panicked(path string, p any) {
+	r.profs.fail(&InternalError{Path: path, Value: p, Stack: debug.Stack()})
 }
 
 // lintPage runs one page through the stages: read, pre-scan, parse,

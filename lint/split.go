@@ -80,11 +80,10 @@ func (r *run) lintSplit() {
 			files[l.Index.Path] = l.Index
 		}
 	}
+	var added []finding.Finding // quoted at the end: related places can be in a sibling page
 	add := func(f *source.File, fs []finding.Finding) {
 		res.Findings = append(res.Findings, fs...)
-		if opt.Quotes {
-			res.Quotes.Keep(f, fs)
-		}
+		added = append(added, fs...)
 	}
 	for _, sp := range pages {
 		f := sp.page.File
@@ -109,6 +108,14 @@ func (r *run) lintSplit() {
 		}
 		kept, _, _ := suppress.Apply(markdown.Parse(f, opt.Limits), fs)
 		add(f, kept)
+	}
+	if opt.Quotes {
+		for _, sp := range pages {
+			res.Quotes.Keep(sp.page.File, added)
+		}
+		for _, f := range files {
+			res.Quotes.Keep(f, added)
+		}
 	}
 }
 

@@ -64,3 +64,49 @@ func TestChangedSinceSplitLadder(t *testing.T) {
 		t.Errorf("files %d, ladders %d, findings %d; want 6, 2, 2", res.Files, res.Ladders, len(res.Findings))
 	}
 }
+
+// TestSplitQuotesRelatedPages: a finding on one page of a ladder stored one
+// level per file can point at a sibling page ("written here first"); the
+// run keeps that sibling's line too, so reporters that quote it (rdjsonl's
+// byte columns) read the right line, whether or not the sibling has
+// findings of its own.
+func TestSplitQuotesRelatedPages(t *testing.T) {
+	src := "../testdata/shapes/level-files/front-end-career/translations/pt-br/developer/levels"
+	dir := t.TempDir()
+	pages, _ := filepath.Glob(filepath.Join(src, "*.md"))
+	if len(pages) < 2 {
+		t.Fatal("fixture pages missing")
+	}
+	for _, p := range pages {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.MkdirAll(filepath.Join(dir, "levels"), 0o755)
+		os.WriteFile(filepath.Join(dir, "levels", filepath.Base(p)), data, 0o644)
+	}
+	t.Chdir(dir)
+	res, err := lint.Run(lint.Options{Paths: []string{"."}, Quotes: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	related := 0
+	for _, f := range res.Findings {
+		for _, rel := range f.Related {
+			file := f.File
+			if rel.File != "" {
+				file = rel.File
+			}
+			if file == f.File {
+				continue
+			}
+			related++
+			if _, ok := res.Quotes.Line(file, rel.Range.Start.Line); !ok {
+				t.Errorf("%s: related place %s:%d not quoted", f.Message, file, rel.Range.Start.Line)
+			}
+		}
+	}
+	if related == 0 {
+		t.Fatal("no finding points at a sibling page: the fixture no longer tests this")
+	}
+}

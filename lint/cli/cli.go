@@ -292,6 +292,10 @@ func (inv *invocation) run(cfg *config.Config) (*lint.Result, int) {
 	}
 	res, err := lint.Run(lint.Options{Paths: inv.paths, Root: inv.root, Config: cfg, MaxFileSize: inv.maxSize,
 		Documents: inv.cmd == "extract" || inv.gh != nil, ChangedSince: inv.changedSince, Quotes: quotes})
+	if ie := (*lint.InternalError)(nil); errors.As(err, &ie) {
+		inv.toolError("internal error: " + ie.Error() + "; please report this at https://github.com/ladderlint/ladderlint/issues")
+		return nil, ExitInternal
+	}
 	if err != nil {
 		msg := err.Error()
 		if ce := (*changes.Error)(nil); errors.As(err, &ce) {

@@ -160,7 +160,7 @@ func SARIF(w io.Writer, r *Run) error {
 		for j, rel := range f.Related {
 			id := j + 1
 			res.RelatedLocations = append(res.RelatedLocations, sarifLocation{ID: &id,
-				PhysicalLocation: sarifPhysical(f.File, rel.Range), Message: &sarifMessage{Text: rel.Message}})
+				PhysicalLocation: sarifPhysical(relatedFile(&f, rel), rel.Range), Message: &sarifMessage{Text: rel.Message}})
 		}
 		if f.Ladder != "" || f.Level != "" || f.Category != "" {
 			res.Properties = &sarifProperties{Ladder: f.Ladder, Level: f.Level, Category: f.Category}
