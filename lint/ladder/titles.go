@@ -389,6 +389,20 @@ var titleWords = func() map[string]bool {
 	return m
 }()
 
+// titleWordLens has, for a hash of the first and last bytes of each title
+// word (titleWordKey), a bit per word length (lengths above 63 share bit
+// 63): most words of a text are ruled out without a map lookup.
+var titleWordLens = func() (lens [1024]uint64) {
+	for w := range titleWords {
+		lens[titleWordKey(w)] |= 1 << min(len(w), 63)
+	}
+	return lens
+}()
+
+func titleWordKey[T string | []byte](w T) int {
+	return (int(w[0])<<3 ^ int(w[len(w)-1])) & 1023
+}
+
 // hasTitleWord is a quick test run before parseTitle: does s hold a
 // seniority word, a role or executive noun, or a letter of a script whose
 // titles are written without spaces (Han, kana, Hangul)? It lower-cases
@@ -404,13 +418,37 @@ func hasTitleWord(s string) bool {
 		for len(w) > 0 && w[len(w)-1] == '.' {
 			w = w[:len(w)-1]
 		}
-		return len(w) >= 2 && titleWords[string(w)]
+		return len(w) >= 2 && titleWordLens[titleWordKey(w)]&(1<<min(len(w), 63)) != 0 && titleWords[string(w)]
 	}
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf { // ASCII: no decoding, no tables
+			i++
+			switch {
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '.':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				if check() {
+					return true
+				}
+				n, skip = 0, false
+				continue
+			}
+			if n+utf8.UTFMax > len(buf) {
+				skip = true
+				continue
+			}
+			buf[n] = c
+			n++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
 		case r >= 0x3040 && (unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)):
 			return true
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.':
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if n+utf8.UTFMax > len(buf) {
 				skip = true
 				continue
