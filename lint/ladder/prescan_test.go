@@ -18,10 +18,20 @@ func TestPrescanKeepsEveryLadder(t *testing.T) {
 	if _, err := os.Stat(corpus); err != nil {
 		t.Skipf("corpus %s not available: %v", corpus, err)
 	}
+	prescanKeepsEveryLadder(t, corpus)
+}
+
+// TestPrescanKeepsEveryFixture is TestPrescanKeepsEveryLadder on the
+// repository's fixtures: one small page per shape and edge case.
+func TestPrescanKeepsEveryFixture(t *testing.T) {
+	prescanKeepsEveryLadder(t, "../../testdata")
+}
+
+func prescanKeepsEveryLadder(t *testing.T, root string) {
 	m := ladder.NewDefaultMatcher()
 	isLevel := m.Signals
 	pages, kept, withLadders := 0, 0, 0
-	filepath.WalkDir(corpus, func(p string, d fs.DirEntry, err error) error {
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
 			return nil
 		}
