@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 )
 
-var emphasis = strings.NewReplacer("**", "", "__", "", "`", "")
 
 // plain turns a piece of markdown or HTML text into what a reader sees:
 // links become their text, tags and bold/code markers go, white space collapses.
@@ -19,9 +18,38 @@ func plain(s string) string {
 	if strings.ContainsAny(s, "[<*_`") {
 		s = stripLinks(s)
 		s = stripTags(s)
-		s = emphasis.Replace(s)
+		s = stripEmphasis(s)
 	}
 	return collapseSpace(s)
+}
+
+// stripEmphasis removes "**", "__" and "`", left to right, as
+// strings.NewReplacer("**", "", "__", "", "`", "") would, without its
+// generic (trie) matching.
+func stripEmphasis(s string) string {
+	i := 0
+	for ; i < len(s); i++ {
+		if c := s[i]; c == '`' || (c == '*' || c == '_') && i+1 < len(s) && s[i+1] == c {
+			break
+		}
+	}
+	if i == len(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	b = append(b, s[:i]...)
+	for i < len(s) {
+		switch c := s[i]; {
+		case c == '`':
+			i++
+		case (c == '*' || c == '_') && i+1 < len(s) && s[i+1] == c:
+			i += 2
+		default:
+			b = append(b, c)
+			i++
+		}
+	}
+	return string(b)
 }
 
 // collapseSpace is strings.Join(strings.Fields(s), " ") in one pass, and

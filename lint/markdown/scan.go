@@ -25,8 +25,9 @@ func MayHoldLadder(data []byte, isLevel func(heading string) bool) bool {
 	labels := 0 // bold paragraphs and list items naming a level
 	var tiers tierScan
 	para := -1 // start of the current paragraph, for setext headings
+	cr := bytes.IndexByte(data, '\r') >= 0
 	for start := 0; start < len(data); {
-		end := start + lineLen(data[start:])
+		end := start + lineLenCR(data[start:], cr)
 		line := data[start:end]
 		next := end
 		if next < len(data) && data[next] == '\r' {
@@ -102,6 +103,17 @@ func lineLen(b []byte) int {
 	return n
 }
 
+// lineLenCR is lineLen for a page that holds a '\r' only when cr is set.
+func lineLenCR(b []byte, cr bool) int {
+	if cr {
+		return lineLen(b)
+	}
+	if n := bytes.IndexByte(b, '\n'); n >= 0 {
+		return n
+	}
+	return len(b)
+}
+
 // isDelimiterRow reports whether line looks like a GFM table delimiter row:
 // only pipes, colons, dashes and blanks, with at least one pipe and one dash.
 // It accepts more than GFM does, never less.
@@ -155,19 +167,47 @@ func isSetextUnderline(line []byte) bool {
 // containsFold reports whether data contains the lower-case ASCII needle in
 // any letter case, without copying data.
 func containsFold(data []byte, needle string) bool {
-	first := needle[0]
-	for i := 0; i+len(needle) <= len(data); {
-		j := bytes.IndexByte(data[i:], first)
-		if j < 0 {
-			return false
+	return indexFold(data, needle, 0) >= 0
+}
+
+// indexFold is the index of the lower-case ASCII needle in data[from:], in
+// any letter case, or -1. A needle opening with a letter is looked for in
+// both cases, each with a vectorised IndexByte that runs again only once
+// passed.
+func indexFold(data []byte, needle string, from int) int {
+	lo, up := needle[0], needle[0]
+	if 'a' <= lo && lo <= 'z' {
+		up -= 'a' - 'A'
+	}
+	nextLo, nextUp := -1, -1 // next offsets of lo and up at or after i (len(data): none)
+	for i := from; i+len(needle) <= len(data); {
+		if nextLo < i {
+			nextLo = indexByteFrom(data, lo, i)
 		}
-		i += j
-		if i+len(needle) <= len(data) && bytes.EqualFold(data[i:i+len(needle)], []byte(needle)) {
-			return true
+		if nextUp < i {
+			nextUp = nextLo
+			if up != lo {
+				nextUp = indexByteFrom(data, up, i)
+			}
+		}
+		i = min(nextLo, nextUp)
+		if i+len(needle) > len(data) {
+			return -1
+		}
+		if bytes.EqualFold(data[i:i+len(needle)], []byte(needle)) {
+			return i
 		}
 		i++
 	}
-	return false
+	return -1
+}
+
+// indexByteFrom is the index of c in data at or after from, or len(data).
+func indexByteFrom(data []byte, c byte, from int) int {
+	if j := bytes.IndexByte(data[from:], c); j >= 0 {
+		return from + j
+	}
+	return len(data)
 }
 
 // htmlHeading returns the text of a line that is an HTML heading,

@@ -32,7 +32,7 @@ func tablesMayHoldLadder(data []byte, isLevel func(string) bool, levels int, htm
 	if mayHitLimits(data) {
 		return true
 	}
-	s := cellScan{isLevel: isLevel, hits: levels}
+	s := cellScan{isLevel: isLevel, hits: levels, level: containsFold(data, "level")}
 	if s.pipeCells(data) || htmlTables && s.htmlCells(data) {
 		return true
 	}
@@ -41,34 +41,51 @@ func tablesMayHoldLadder(data []byte, isLevel func(string) bool, levels int, htm
 
 type cellScan struct {
 	isLevel func(string) bool
-	hits    int // level labels seen (level headings included)
+	hits    int      // level labels seen (level headings included)
+	pieces  [][]byte // reused for each cell
+	level   bool     // the page mentions "level": cells may be captions
 }
 
 // cell tries the first behaviour of a cell, pieces being its behaviours in
-// order, and reports whether the page may hold a ladder.
+// order, and reports whether the page may hold a ladder. Only pieces that
+// mention "level" are read as captions.
 func (s *cellScan) cell(pieces [][]byte) bool {
 	first, all := "", ""
+	level := false // a piece mentions "level"
 	for _, p := range pieces {
-		if len(bytes.TrimSpace(p)) == 0 {
+		// plain collapses white space: trimmed first, most cells need no copy.
+		if p = bytes.TrimSpace(p); len(p) == 0 {
+			continue
+		}
+		mentions := s.level && containsFold(p, "level")
+		if first != "" && !mentions {
 			continue
 		}
 		v := plain(html.UnescapeString(string(p)))
 		if v == "" {
 			continue
 		}
-		if isCaption(v) {
+		if mentions && isCaption(v) {
 			return true // "Level" over bare numbers, or inside the cell
 		}
 		if first == "" {
 			first = v
 		}
-		all += " " + v
+		level = level || mentions
 	}
 	if first == "" {
 		return false
 	}
-	if all[1:] != first && isCaption(all) {
-		return true // a header cell's whole text is the caption
+	if level && len(pieces) > 1 {
+		// A header cell's whole text may be the caption ("Job<br>Level").
+		for _, p := range pieces {
+			if v := plain(html.UnescapeString(string(bytes.TrimSpace(p)))); v != "" {
+				all += " " + v
+			}
+		}
+		if isCaption(all) {
+			return true
+		}
 	}
 	if s.isLevel(first) {
 		s.hits++
@@ -95,23 +112,45 @@ func isCaption(v string) bool {
 	return v == "level"
 }
 
-// pipeCells reads every line holding a pipe as a pipe-table row.
+// pipeCells reads the rows of every pipe table: the line above a
+// delimiter row and the lines below it up to a blank line.
 func (s *cellScan) pipeCells(data []byte) bool {
-	for start := 0; start < len(data); start = nextLine(data, start+lineLen(data[start:])) {
-		line := data[start : start+lineLen(data[start:])]
-		if bytes.IndexByte(line, '|') < 0 || isDelimiterRow(bytes.TrimLeft(line, " \t")) {
-			continue
-		}
-		for len(line) > 0 {
-			end := unescapedPipe(line)
-			if s.cell(pipePieces(line[:end])) {
+	prev := []byte(nil) // the line above, a table's header when a delimiter row follows
+	inTable := false
+	cr := bytes.IndexByte(data, '\r') >= 0
+	for start := 0; start < len(data); {
+		line := data[start : start+lineLenCR(data[start:], cr)]
+		start = nextLine(data, start+len(line))
+		trimmed := bytes.TrimLeft(line, " \t")
+		switch {
+		case len(bytes.TrimSpace(line)) == 0:
+			inTable = false
+		case isDelimiterRow(trimmed):
+			if !inTable && s.pipeRow(prev) {
 				return true
 			}
-			if end == len(line) {
-				break
+			inTable = true
+		case inTable:
+			if s.pipeRow(line) {
+				return true
 			}
-			line = line[end+1:]
 		}
+		prev = line
+	}
+	return false
+}
+
+// pipeRow reads the cells of one pipe-table row.
+func (s *cellScan) pipeRow(line []byte) bool {
+	for len(line) > 0 {
+		end := unescapedPipe(line)
+		if s.cell(pipePieces(s.pieces[:0], line[:end])) {
+			return true
+		}
+		if end == len(line) {
+			break
+		}
+		line = line[end+1:]
 	}
 	return false
 }
@@ -132,8 +171,7 @@ func unescapedPipe(line []byte) int {
 
 // pipePieces cuts a pipe cell into behaviours: at <br> tags, at a bullet
 // opening it and at "•".
-func pipePieces(cell []byte) [][]byte {
-	var out [][]byte
+func pipePieces(out [][]byte, cell []byte) [][]byte {
 	for {
 		i := indexBr(cell)
 		if i < 0 {
@@ -202,7 +240,7 @@ func (s *cellScan) htmlCells(data []byte) bool {
 			pieceStart = tagEnd
 		}
 		if cellStart >= 0 && endsCell {
-			if s.cell(htmlPieces(pieces)) {
+			if s.cell(htmlPieces(s.pieces[:0], pieces)) {
 				return true
 			}
 			cellStart, pieces = -1, pieces[:0]
@@ -214,14 +252,13 @@ func (s *cellScan) htmlCells(data []byte) bool {
 	}
 	if cellStart >= 0 {
 		pieces = append(pieces, data[pieceStart:])
-		return s.cell(htmlPieces(pieces))
+		return s.cell(htmlPieces(s.pieces[:0], pieces))
 	}
 	return false
 }
 
 // htmlPieces cuts the text between an HTML cell's block tags at bullets.
-func htmlPieces(pieces [][]byte) [][]byte {
-	var out [][]byte
+func htmlPieces(out, pieces [][]byte) [][]byte {
 	for _, p := range pieces {
 		out = appendBullets(out, p)
 	}
@@ -256,33 +293,46 @@ func tagAt(data []byte, i int) (name string, closing bool, end int) {
 // at most a column per pipe of its widest line and a row per line; an HTML
 // table at most a column per cell tag and a row per row or cell tag.
 func mayHitLimits(data []byte) bool {
-	if containsFold(data, "colspan") || containsFold(data, "rowspan") {
+	lim := DefaultLimits
+	pipes, lines := bytes.Count(data, []byte("|")), bytes.Count(data, []byte("\n"))+1
+	tags, rows, spans := htmlCounts(data)
+	if spans {
 		return true
 	}
-	cols, pipes, lines := 0, 0, 0
-	for start := 0; start < len(data); start = nextLine(data, start+lineLen(data[start:])) {
-		n := bytes.Count(data[start:start+lineLen(data[start:])], []byte("|"))
-		cols, pipes, lines = max(cols, n+1), pipes+n, lines+1
+	if pipes+1 < lim.MaxColumns && (pipes+1)*lines < lim.MaxGridCells && pipes+lines+tags < lim.MaxGridCells &&
+		tags < lim.MaxColumns && tags*(rows+tags) < lim.MaxGridCells {
+		return false // the common case: no table can be that large
 	}
-	tags := countFold(data, "<td") + countFold(data, "<th")
-	rows := countFold(data, "<tr") + tags
-	lim := DefaultLimits
+	cols := 0
+	for start := 0; start < len(data); start = nextLine(data, start+lineLen(data[start:])) {
+		cols = max(cols, bytes.Count(data[start:start+lineLen(data[start:])], []byte("|"))+1)
+	}
 	return cols >= lim.MaxColumns || tags >= lim.MaxColumns || cols*lines >= lim.MaxGridCells ||
-		tags*rows >= lim.MaxGridCells || pipes+lines+tags >= lim.MaxGridCells
+		tags*(rows+tags) >= lim.MaxGridCells || pipes+lines+tags >= lim.MaxGridCells
 }
 
-// countFold counts the lower-case ASCII needle in data, in any letter case.
-func countFold(data []byte, needle string) int {
-	n := 0
-	for i := 0; ; {
-		j := bytes.IndexByte(data[i:], needle[0])
-		if j < 0 {
-			return n
+// htmlCounts counts the cell tags (<td>, <th>) and row tags (<tr>) of data,
+// and reports whether a cell tag has a span attribute (colspan, rowspan).
+func htmlCounts(data []byte) (cells, rows int, spans bool) {
+	for i := 0; ; i++ {
+		j := bytes.IndexByte(data[i:], '<')
+		if j < 0 || i+j+3 > len(data) {
+			return cells, rows, spans
 		}
 		i += j
-		if i+len(needle) <= len(data) && bytes.EqualFold(data[i:i+len(needle)], []byte(needle)) {
-			n++
+		if data[i+1]|0x20 != 't' {
+			continue
 		}
-		i++
+		switch data[i+2] | 0x20 {
+		case 'r':
+			rows++
+		case 'd', 'h':
+			cells++
+			end := bytes.IndexByte(data[i:], '>')
+			if end < 0 {
+				end = len(data) - i
+			}
+			spans = spans || containsFold(data[i:i+end], "span")
+		}
 	}
 }
