@@ -41,6 +41,16 @@ func mayOpen(s, firsts string) bool {
 	return s != "" && (s[0] >= 0x80 || strings.IndexByte(firsts, s[0]|0x20) >= 0)
 }
 
+// hasRomanLetter reports whether s holds an upper-case I, V or X.
+func hasRomanLetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == 'I' || c == 'V' || c == 'X' {
+			return true
+		}
+	}
+	return false
+}
+
 // Letters the codes and words of codeFamily and wordFamily open with.
 const codeFirsts, wordFirsts = "iepmdlst", "lrgbscjn"
 
@@ -106,7 +116,7 @@ func matchWordFamily(s string) (Label, bool) {
 // matchRomanWord recognises "Level I", "Level II" (no digit, so it is tried
 // apart from the other families).
 func matchRomanWord(s string) (Label, bool) {
-	if len(s) < 6 || !strings.ContainsAny(s[:1], "lLgGbBrR") || !strings.ContainsAny(s, "IVX") {
+	if len(s) < 6 || !mayOpen(s[:1], "lgbr") || s[0] >= 0x80 || !hasRomanLetter(s) {
 		return Label{}, false // not "Level I", "Grade IV", "Band X", "Rank II"
 	}
 	m := romanWordFamily.FindStringSubmatchIndex(s)

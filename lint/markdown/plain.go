@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 )
 
-
 // plain turns a piece of markdown or HTML text into what a reader sees:
 // links become their text, tags and bold/code markers go, white space collapses.
 //
@@ -76,24 +75,31 @@ func collapseSpace(s string) string {
 	if clean { // only a trailing space
 		return s[:len(s)-1]
 	}
-	var b strings.Builder
-	b.Grow(len(s))
+	b := make([]byte, 0, len(s))
 	space := false
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
+		c, n := s[i], 1
+		isSpace := false
+		if c < utf8.RuneSelf {
+			isSpace = asciiSpace[c] // no decoding for ASCII
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			isSpace = unicode.IsSpace(r)
+		}
+		if isSpace {
+			space = len(b) > 0
 			i += n
 			continue
 		}
 		if space {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 			space = false
 		}
-		b.WriteString(s[i : i+n]) // invalid bytes stay as they were
+		b = append(b, s[i:i+n]...) // invalid bytes stay as they were
 		i += n
 	}
-	return b.String()
+	return string(b)
 }
 
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
