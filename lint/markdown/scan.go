@@ -278,6 +278,9 @@ func listMarker(line []byte) int {
 
 // article is the length of "A ", "An " or "The " opening line, or 0.
 func article(line []byte) int {
+	if len(line) == 0 || line[0]|0x20 != 'a' && line[0]|0x20 != 't' {
+		return 0 // most lines: no article to compare
+	}
 	for _, a := range []string{"A ", "An ", "The ", "As a ", "As an "} {
 		if len(line) > len(a) && bytes.EqualFold(line[:len(a)], []byte(a)) {
 			return len(a)
