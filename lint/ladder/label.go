@@ -278,7 +278,7 @@ func (m *Matcher) match(s string) (Label, bool) {
 
 func hasDigit(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
+		if s[i]-'0' <= 9 { // one unsigned comparison
 			return true
 		}
 	}
