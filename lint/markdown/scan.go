@@ -74,7 +74,7 @@ func MayHoldLadder(data []byte, isLevel func(heading string) bool) bool {
 		}
 		start = next
 	}
-	return (htmlTables || pipeTables) && tablesMayHoldLadder(data, isLevel, levels, htmlTables)
+	return (htmlTables || pipeTables) && tablesMayHoldLadder(data, isLevel, htmlTables)
 }
 
 // frontMatterLevels reports whether data opens with a YAML front matter

@@ -5,34 +5,37 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"github.com/ladderlint/ladderlint/lint/source"
 )
 
 // The pre-scan of a page with tables. Most tables of a handbook are not
-// ladders, and parsing them costs the most of a run; a table ladder needs
-// at least two level labels in its cells (ladder.Extract reads a cell's
-// first behaviour as its label), a "Level" caption over bare numbers, or
-// level headings over its tables (counted by MayHoldLadder). So a page whose
-// only sign of a ladder is a table is parsed when two cells open with a
-// level label, or one does and a heading names a level, or a cell reads
-// "Level", or its tables may be large enough to hit DefaultLimits (a limit
-// hit is reported even outside ladders).
+// ladders, and parsing them costs the most of a run. ladder.Extract reads a
+// table's levels from the first behaviour of its cells, or from bare numbers
+// under a "Level" caption; a ladder of titles only needs two ranked ones
+// ("Senior Designer", not "Designer"), and any other ladder has a label
+// that is not a title. So each table ladder has a cell whose label isLevel
+// (Matcher.Signals: a level, but not a bare role) accepts, or a caption: a
+// page whose only sign of a ladder is a table is parsed when one cell opens
+// with such a label, or a cell reads "Level", or its tables may be large
+// enough to hit DefaultLimits (a limit hit is reported even outside
+// ladders).
 //
-// Cells are read from the source without goldmark or the HTML tokenizer:
-// every line holding a pipe is split as a pipe-table row, and every <td>
-// or <th> of the page runs to the next tag that ends a cell. A cell is cut
-// into behaviours where the parser cuts it (<br> in pipe cells, block tags
-// in HTML cells, bullets), and its first behaviour is tried as written and
-// with the inline marks goldmark would drop ("*", "_", "\", "[", "]") read
-// as spaces. Reading more cells than the parser does only parses more
-// pages.
+// HTML tables are read by the parser's own reader (htmlCells), which is
+// cheap next to goldmark. Pipe tables are read from the source without
+// goldmark: the line above each delimiter row and the lines below it up to
+// a blank line are split at unescaped pipes, a cell is cut into behaviours
+// where the parser cuts it (<br>, bullets), and its first behaviour is
+// tried as written, then with the inline marks goldmark would drop ("*",
+// "_", "\", "[", "]", "~") read as spaces, then left out. Reading more
+// cells than the parser does only parses more pages.
 
-// tablesMayHoldLadder reports whether the tables of data may hold a ladder;
-// levels is the number of level headings seen.
-func tablesMayHoldLadder(data []byte, isLevel func(string) bool, levels int, htmlTables bool) bool {
+// tablesMayHoldLadder reports whether the tables of data may hold a ladder.
+func tablesMayHoldLadder(data []byte, isLevel func(string) bool, htmlTables bool) bool {
 	if mayHitLimits(data) {
 		return true
 	}
-	s := cellScan{isLevel: isLevel, hits: levels, level: containsFold(data, "level")}
+	s := cellScan{isLevel: isLevel, level: containsFold(data, "level")}
 	if s.pipeCells(data) || htmlTables && s.htmlCells(data) {
 		return true
 	}
@@ -41,7 +44,6 @@ func tablesMayHoldLadder(data []byte, isLevel func(string) bool, levels int, htm
 
 type cellScan struct {
 	isLevel func(string) bool
-	hits    int      // level labels seen (level headings included)
 	pieces  [][]byte // reused for each cell
 	level   bool     // the page mentions "level": cells may be captions
 }
@@ -87,17 +89,28 @@ func (s *cellScan) cell(pieces [][]byte) bool {
 			return true
 		}
 	}
-	if s.isLevel(first) {
-		s.hits++
-	} else if alt := collapseSpace(inlineMarks.Replace(first)); alt != first && s.isLevel(alt) {
-		s.hits++
+	return s.label(first)
+}
+
+// label reports whether a cell's label names a level, as written or with
+// the inline marks goldmark would drop read as spaces or left out.
+func (s *cellScan) label(v string) bool {
+	if s.isLevel(v) {
+		return true
 	}
-	return s.hits >= 2
+	if alt := collapseSpace(inlineMarks.Replace(v)); alt != v && s.isLevel(alt) {
+		return true
+	}
+	alt := collapseSpace(dropMarks.Replace(v))
+	return alt != v && s.isLevel(alt)
 }
 
 // inlineMarks are the markdown marks that goldmark drops from a cell's text
 // and plain keeps: single emphasis, escapes, reference-link brackets.
-var inlineMarks = strings.NewReplacer("*", " ", "_", " ", `\`, " ", "[", " ", "]", " ", "~", " ")
+var (
+	inlineMarks = strings.NewReplacer("*", " ", "_", " ", `\`, " ", "[", " ", "]", " ", "~", " ")
+	dropMarks   = strings.NewReplacer("*", "", "_", "", `\`, "", "[", "", "]", "", "~", "")
+)
 
 // isCaption reports whether a cell or behaviour may be a level caption
 // ("Level", "Job Level:", as ladder's levelCaption reads them), inline
@@ -203,88 +216,61 @@ func appendBullets(out [][]byte, text []byte) [][]byte {
 	return out
 }
 
-// htmlCells reads every <td> and <th> of data up to the tag that ends it.
+// htmlCells reads the page's HTML tables with the parser's own reader
+// (htmlTables), once from each "<table": where goldmark sees a table, Parse
+// tokenizes it from that same tag in the same state, so the cells and
+// behaviours are the ones Extract will read, whatever the text around
+// (even a "<table><td>" in a code span, which would swallow a table read
+// after it). A page with more than maxTableTags is parsed without reading
+// them, which bounds the work.
 func (s *cellScan) htmlCells(data []byte) bool {
-	cellStart := -1
-	var pieces [][]byte
-	pieceStart := 0
-	for i := 0; i < len(data); {
-		j := bytes.IndexByte(data[i:], '<')
-		if j < 0 {
-			break
+	p := &Page{File: source.NewFile("", data)}
+	n := 0
+	for i := indexFold(data, "<table", 0); i >= 0; i = indexFold(data, "<table", i+1) {
+		if n++; n > maxTableTags {
+			return true
 		}
-		i += j
-		if bytes.HasPrefix(data[i:], []byte("<!--")) {
-			// A comment is no text: it ends the piece before it.
-			if cellStart >= 0 {
-				pieces = append(pieces, data[pieceStart:i])
+		// Each table counts its cells from zero: Parse, counting from the
+		// top of the page, never reads more.
+		p.Tables, p.Comments, p.cells = p.Tables[:0], p.Comments[:0], 0
+		p.htmlTables(i, i+1, DefaultLimits)
+		for _, t := range p.Tables {
+			for _, row := range t.Rows {
+				for _, c := range row.Cells {
+					if s.tableCell(c) {
+						return true
+					}
+				}
 			}
-			end := bytes.Index(data[i+4:], []byte("-->"))
-			if end < 0 {
-				break
-			}
-			i += 4 + end + 3
-			pieceStart = i
-			continue
 		}
-		name, closing, tagEnd := tagAt(data, i)
-		if tagEnd < 0 {
-			i++
-			continue
-		}
-		endsCell := name == "td" || name == "th" || name == "tr" || name == "table" || !closing &&
-			(name == "thead" || name == "tbody" || name == "tfoot" || name == "caption" || name == "colgroup") ||
-			closing && (name == "thead" || name == "tbody" || name == "tfoot")
-		if cellStart >= 0 && (endsCell || blockTags[name]) {
-			pieces = append(pieces, data[pieceStart:i])
-			pieceStart = tagEnd
-		}
-		if cellStart >= 0 && endsCell {
-			if s.cell(htmlPieces(s.pieces[:0], pieces)) {
-				return true
-			}
-			cellStart, pieces = -1, pieces[:0]
-		}
-		if !closing && (name == "td" || name == "th") {
-			cellStart, pieceStart = tagEnd, tagEnd
-		}
-		i = tagEnd
-	}
-	if cellStart >= 0 {
-		pieces = append(pieces, data[pieceStart:])
-		return s.cell(htmlPieces(s.pieces[:0], pieces))
 	}
 	return false
 }
 
-// htmlPieces cuts the text between an HTML cell's block tags at bullets.
-func htmlPieces(out, pieces [][]byte) [][]byte {
-	for _, p := range pieces {
-		out = appendBullets(out, p)
-	}
-	return out
-}
+// maxTableTags bounds the tables htmlCells reads on one page (each read may
+// run to the end of the page).
+const maxTableTags = 64
 
-// tagAt reads the tag opening at data[i] ('<'): its lower-case name,
-// whether it closes, and the offset after its '>' (-1 when it is no tag).
-func tagAt(data []byte, i int) (name string, closing bool, end int) {
-	n := i + 1
-	if n < len(data) && data[n] == '/' {
-		closing = true
-		n++
+// tableCell is cell for a cell the parser read: its first behaviour (or its
+// text) is the label ladder.Extract tries, any behaviour or the whole text
+// may be a caption.
+func (s *cellScan) tableCell(c *Cell) bool {
+	if isCaption(c.Text) {
+		return true
 	}
-	k := n
-	for k < len(data) && (isASCIILetter(data[k]) || k > n && data[k] >= '0' && data[k] <= '9') {
-		k++
+	label := c.Text
+	for i, it := range c.Items {
+		if isCaption(strings.TrimSpace(it.Value)) {
+			return true
+		}
+		if i == 0 {
+			label = it.Value
+		}
 	}
-	if k == n {
-		return "", false, -1
+	if label == "" {
+		return false
 	}
-	gt := bytes.IndexByte(data[k:], '>')
-	if gt < 0 {
-		return "", false, -1
-	}
-	return strings.ToLower(string(data[n:k])), closing, k + gt + 1
+	return s.label(label)
 }
 
 // mayHitLimits reports whether the tables of data could be large enough to

@@ -40,10 +40,9 @@ func TestMayHoldLadderLabels(t *testing.T) {
 }
 
 // TestMayHoldLadderTables checks the table clauses: a table is parsed when
-// two cells open with a level label (as the parser will read them: the first
-// behaviour, inline marks dropped), or one cell and one level heading do, or
-// a cell is a "Level" caption, or the page's tables may hit DefaultLimits;
-// a table of other things is not.
+// a cell opens with a level label (as the parser will read it: the first
+// behaviour, inline marks dropped), or a cell is a "Level" caption, or the
+// page's tables may hit DefaultLimits; a table of other things is not.
 func TestMayHoldLadderTables(t *testing.T) {
 	isLevel := func(s string) bool {
 		switch strings.TrimSpace(s) {
@@ -61,16 +60,17 @@ func TestMayHoldLadderTables(t *testing.T) {
 		{"pipe header", "| | Level 2 | Level 3 |\n|---|---|---|\n| Code | x | y |\n", true},
 		{"pipe first behaviour", "| a |\n|---|\n| Level 2<br>ships |\n| **Level 3**<br/>leads |\n", true},
 		{"pipe italic and escaped", "| a |\n|---|\n| *Junior Developer* |\n| Senior\\_Developer |\n", true},
-		{"pipe one label", "| a | b |\n|---|---|\n| Level 2 | x |\n| Plans | y |\n", false},
-		{"pipe one label, one heading", "## Level 2\n\n| a | b |\n|---|---|\n| Level 3 | x |\n", true},
+		{"pipe one label", "| a | b |\n|---|---|\n| Level 2 | x |\n| Plans | y |\n", true},
 		{"pipe label second behaviour", "| a |\n|---|\n| ships<br>Level 2 |\n| leads<br>Level 3 |\n", false},
 		{"pipe caption", "| Level | Expectations |\n|---|---|\n| 2 | ships |\n", true},
 		{"pipe table of other things", "| Plan | Price |\n|---|---|\n| Free | 0 |\n| Pro | 9 |\n", false},
 		{"html rows", "<table>\n<tr><td><b>Level 2</b></td><td>x</td></tr>\n<TR><TD class=a>\n  <p>Level 3</p>\n  <p>leads</p></TD></TR>\n</table>\n", true},
 		{"html bullets", "<table><tr><td>\n- Junior Developer\n- ships</td><td>• Senior Developer • leads</td></tr></table>\n", true},
-		{"html comment", "<table><tr><td><!-- Level 2 -->x</td><td>Level 3</td></tr></table>\n", false},
+		{"html comment", "<table><tr><td><!-- Level 2 -->x</td><td>y</td></tr></table>\n", false},
 		{"html in-cell caption", "<table><tr><td><h3>Level</h3><p>2</p></td><td>x</td></tr></table>\n", true},
 		{"html table of other things", "<table><tr><th>Plan</th><th>Price</th></tr><tr><td>Free</td><td>0</td></tr></table>\n", false},
+		{"html tag cut by the end of the page", "<tABle><th>x<th>A0<tr>0<td>0<td>A<tr><th>Level 2<A", true},
+		{"html table after one in a code span", "Write `<table><td>` for a table.\n\n<table><tr><td>Level 2</td></tr></table>\n", true},
 		{"spans", "<table><tr><td colspan=2>x</td></tr></table>\n", true},
 		{"wide pipe table", wide, true},
 	} {
