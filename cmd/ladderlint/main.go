@@ -7,4 +7,7 @@ import (
 	"github.com/ladderlint/ladderlint/lint/cli"
 )
 
-func main() { os.Exit(cli.Run()) }
+func main() {
+	tuneGC()
+	os.Exit(cli.Run())
+}

@@ -32,31 +32,46 @@ var (
 	transitionRest = regexp.MustCompile(`^\s*(?:→|->|=>|⇒)\s*[A-Za-z]{0,4}[ \-]?\d`)
 )
 
-// isRange reports whether s opens with a range of codes: "IC1-IC2", "L3 to L5".
-func isRange(s string) bool {
-	m := codeFamily.FindStringSubmatchIndex(s)
-	if m == nil {
-		return false
-	}
-	end := m[7]
-	if m[8] >= 0 {
-		end = m[9]
-	}
-	return rangeRest.MatchString(s[end:])
+// mayOpen reports whether s can open with a word that starts with one of
+// the lower-case ASCII letters in firsts: the families' expressions are
+// anchored, and most text they are tried on opens with another letter. A
+// non-ASCII first byte may fold to an ASCII letter under (?i) ("ſ" is "s"),
+// so it is left to the expression.
+func mayOpen(s, firsts string) bool {
+	return s != "" && (s[0] >= 0x80 || strings.IndexByte(firsts, s[0]|0x20) >= 0)
 }
+
+// hasRomanLetter reports whether s holds an upper-case I, V or X.
+func hasRomanLetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == 'I' || c == 'V' || c == 'X' {
+			return true
+		}
+	}
+	return false
+}
+
+// Letters the codes and words of codeFamily and wordFamily open with.
+const codeFirsts, wordFirsts = "iepmdlst", "lrgbscjn"
 
 // romanWordFamily matches "Level I", "Level IV", "Grade II".
 var romanWordFamily = regexp.MustCompile(`^(?i:level|lvl|grade|band|rank)\s+([IVX]{1,4})(?:$|[\s:.,;)/\-–—→|])`)
 
-// matchFamily recognises the numbered families.
-func matchFamily(s string) (Label, bool) {
+// matchFamily recognises the numbered families. isRange reports a label
+// that opens with a range of codes ("IC1-IC2", "L3 to L5"): two levels,
+// not one, and no other family may read it.
+func matchFamily(s string) (lb Label, ok, isRange bool) {
+	if !mayOpen(s, codeFirsts) {
+		lb, ok = matchWordFamily(s)
+		return lb, ok, false
+	}
 	if m := codeFamily.FindStringSubmatchIndex(s); m != nil {
 		end := m[7]
 		if m[8] >= 0 {
 			end = m[9]
 		}
 		if rangeRest.MatchString(s[end:]) {
-			return Label{}, false // "IC1-IC2": two levels, not one
+			return Label{}, false, true // "IC1-IC2": two levels, not one
 		}
 		letters := strings.ToUpper(s[m[2]:m[3]])
 		rank, _ := strconv.Atoi(s[m[6]:m[7]])
@@ -66,7 +81,16 @@ func matchFamily(s string) (Label, bool) {
 			lb.Sub = int(strings.ToLower(s[m[8]:m[9]])[0]-'a') + 1
 			lb.TokenEnd = m[9]
 		}
-		return lb, true
+		return lb, true, false
+	}
+	lb, ok = matchWordFamily(s)
+	return lb, ok, false
+}
+
+// matchWordFamily recognises a level written as a word and a number ("Level 3").
+func matchWordFamily(s string) (Label, bool) {
+	if !mayOpen(s, wordFirsts) {
+		return Label{}, false
 	}
 	if m := wordFamily.FindStringSubmatchIndex(s); m != nil {
 		rank, _ := strconv.Atoi(s[m[4]:m[5]])
@@ -92,7 +116,7 @@ func matchFamily(s string) (Label, bool) {
 // matchRomanWord recognises "Level I", "Level II" (no digit, so it is tried
 // apart from the other families).
 func matchRomanWord(s string) (Label, bool) {
-	if len(s) < 6 || !strings.ContainsAny(s[:1], "lLgGbBrR") || !strings.ContainsAny(s, "IVX") {
+	if len(s) < 6 || !mayOpen(s[:1], "lgbr") || s[0] >= 0x80 || !hasRomanLetter(s) {
 		return Label{}, false // not "Level I", "Grade IV", "Band X", "Rank II"
 	}
 	m := romanWordFamily.FindStringSubmatchIndex(s)

@@ -3,6 +3,7 @@ package ladder
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -104,7 +105,14 @@ type Matcher struct {
 	names    []namedLevel
 	// builtin adds the built-in families (families.go, titles.go).
 	builtin bool
+	// defaultPatterns is set when patterns are the built-in
+	// DefaultLevelPatterns, whose first letters matchDefaultPatterns knows.
+	defaultPatterns bool
 }
+
+// builtinPatterns are DefaultLevelPatterns as written here, to tell
+// whether a program has changed the exported variable.
+var builtinPatterns = append([]string(nil), DefaultLevelPatterns...)
 
 // NewDefaultMatcher recognises what real handbooks write without any
 // configuration: DefaultLevelPatterns, the numbered families ("L4", "Level
@@ -116,6 +124,7 @@ func NewDefaultMatcher() *Matcher {
 		panic(err) // the built-in patterns compile
 	}
 	m.builtin = true
+	m.defaultPatterns = slices.Equal(DefaultLevelPatterns, builtinPatterns)
 	return m
 }
 
@@ -253,20 +262,38 @@ func (m *Matcher) match(s string) (Label, bool) {
 	}
 	// Every built-in family and pattern has a number; most text has none,
 	// and the regular expressions are the cost of a run.
-	if strings.ContainsAny(s, "0123456789") {
-		if isRange(s) {
-			return Label{}, false // "IC1-IC2": two levels, not one
+	if hasDigit(s) {
+		lb, ok, isRange := matchFamily(s)
+		if ok || isRange {
+			return lb, ok // a range, "IC1-IC2", is two levels, not one
 		}
-		if lb, ok := matchFamily(s); ok {
-			return lb, true
-		}
-		if lb, ok := m.matchPatterns(s); ok {
+		if lb, ok := m.matchDefaultPatterns(s); ok {
 			return lb, true
 		}
 	} else if lb, ok := matchRomanWord(s); ok {
 		return lb, true
 	}
 	return matchTitle(s)
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i]-'0' <= 9 { // one unsigned comparison
+			return true
+		}
+	}
+	return false
+}
+
+// matchDefaultPatterns is matchPatterns for the built-in matcher, whose
+// patterns are DefaultLevelPatterns: the first opens with a code (IC, EM,
+// M, P, D, E), the second needs a parenthesis. Text that can match neither
+// skips the expressions.
+func (m *Matcher) matchDefaultPatterns(s string) (Label, bool) {
+	if !m.defaultPatterns || mayOpen(s, "iempd") || strings.IndexByte(s, '(') >= 0 {
+		return m.matchPatterns(s)
+	}
+	return Label{}, false
 }
 
 func (m *Matcher) matchPatterns(s string) (Label, bool) {

@@ -288,7 +288,7 @@ func placeholderRegexp(words []string) *placeholderSet {
 	ps := &placeholderSet{re: compilePlaceholders(words)}
 	for _, w := range words {
 		if w = strings.ToLower(strings.TrimSpace(w)); w != "" {
-			ps.lower = append(ps.lower, w)
+			ps.byFirst[w[0]] = append(ps.byFirst[w[0]], w)
 		}
 	}
 	placeholderCache.Store(key, ps)
@@ -296,21 +296,32 @@ func placeholderRegexp(words []string) *placeholderSet {
 }
 
 // placeholderSet is the compiled placeholder pattern and its words in lower
-// case: a plain substring test rules most text out before the pattern runs.
+// case, by first byte: a plain substring test rules most text out before
+// the pattern runs.
 type placeholderSet struct {
-	re    *regexp.Regexp
-	lower []string
+	re      *regexp.Regexp
+	byFirst [256][]string
 }
 
 // findIndex is re.FindStringIndex(s) for s that may hold a placeholder.
 func (ps *placeholderSet) findIndex(s string) []int {
-	lower := strings.ToLower(s)
-	for _, w := range ps.lower {
-		if strings.Contains(lower, w) {
-			return ps.re.FindStringIndex(s)
-		}
+	if ps.mayHold(strings.ToLower(s)) {
+		return ps.re.FindStringIndex(s)
 	}
 	return nil
+}
+
+// mayHold reports whether lower contains one of the words, in one pass
+// (not one strings.Contains per word).
+func (ps *placeholderSet) mayHold(lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		for _, w := range ps.byFirst[lower[i]] {
+			if strings.HasPrefix(lower[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func compilePlaceholders(words []string) *regexp.Regexp {

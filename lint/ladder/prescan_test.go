@@ -1,6 +1,7 @@
 package ladder_test
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/ladderlint/ladderlint/lint/ladder"
 	"github.com/ladderlint/ladderlint/lint/markdown"
+	"github.com/ladderlint/ladderlint/lint/source"
 )
 
 // TestPrescanKeepsEveryLadder checks markdown.MayHoldLadder against the whole
@@ -18,10 +20,20 @@ func TestPrescanKeepsEveryLadder(t *testing.T) {
 	if _, err := os.Stat(corpus); err != nil {
 		t.Skipf("corpus %s not available: %v", corpus, err)
 	}
+	prescanKeepsEveryLadder(t, corpus)
+}
+
+// TestPrescanKeepsEveryFixture is TestPrescanKeepsEveryLadder on the
+// repository's fixtures: one small page per shape and edge case.
+func TestPrescanKeepsEveryFixture(t *testing.T) {
+	prescanKeepsEveryLadder(t, "../../testdata")
+}
+
+func prescanKeepsEveryLadder(t *testing.T, root string) {
 	m := ladder.NewDefaultMatcher()
 	isLevel := m.Signals
 	pages, kept, withLadders := 0, 0, 0
-	filepath.WalkDir(corpus, func(p string, d fs.DirEntry, err error) error {
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
 			return nil
 		}
@@ -79,4 +91,28 @@ func TestPrescanFrontMatter(t *testing.T) {
 			t.Errorf("%s: %d ladders, but the scan would skip the page", p, n)
 		}
 	}
+}
+
+// FuzzPrescanTables mutates the table fixtures (pipe and HTML) looking for a
+// page with a ladder that markdown.MayHoldLadder would skip: its table
+// clauses read cells without goldmark.
+func FuzzPrescanTables(f *testing.F) {
+	pages, _ := filepath.Glob("../../testdata/extract/*.md")
+	for _, p := range pages {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		if bytes.Contains(data, []byte("|")) || bytes.Contains(data, []byte("<t")) {
+			f.Add(data)
+		}
+	}
+	m := ladder.NewDefaultMatcher()
+	opt := ladder.Options{Levels: m, Placeholders: ladder.DefaultPlaceholders}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ladders := ladder.Extract(markdown.Parse(source.NewFile("fuzz.md", data), markdown.DefaultLimits), opt)
+		if len(ladders) > 0 && !markdown.MayHoldLadder(data, m.Signals) {
+			t.Fatalf("%d ladders on a page MayHoldLadder rejects", len(ladders))
+		}
+	})
 }

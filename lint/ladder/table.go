@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ladderlint/ladderlint/lint/markdown"
 	"github.com/ladderlint/ladderlint/lint/source"
@@ -160,25 +161,69 @@ func titledFigures(l *Ladder) bool {
 // isProse reports whether s reads like a sentence: two words with letters,
 // or (in scripts written without spaces, like Japanese) six letters.
 func isProse(s string) bool {
-	return Words(s) >= 2
+	return wordsAtLeast(s, 2)
 }
 
 // Words counts the words of s. Han, kana and Hangul letters count as a
 // word per three letters, as those scripts do not separate words by spaces.
 func Words(s string) int {
-	words, cjk := 0, 0
-	for _, w := range strings.Fields(s) {
-		if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
-			words++
-		}
-		for _, r := range w {
-			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+	words, cjk := countWords(s, -1)
+	return max(words, cjk/3)
+}
+
+// wordsAtLeast reports whether Words(s) >= n, reading no further than it must.
+func wordsAtLeast(s string, n int) bool {
+	words, cjk := countWords(s, n)
+	return max(words, cjk/3) >= n
+}
+
+// countWords counts the space-separated words of s that hold a letter, and
+// its Han, kana and Hangul letters, in one pass that allocates nothing; it
+// stops once either count reaches enough (never when enough < 0).
+// Spaces are unicode.IsSpace, as in strings.Fields.
+func countWords(s string, enough int) (words, cjk int) {
+	inWord, letter := false, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if asciiSpace[c] {
+				inWord = false
+				continue
+			}
+			if !inWord {
+				inWord, letter = true, false
+			}
+			if !letter && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+				letter = true
+				words++
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			if unicode.IsSpace(r) {
+				inWord = false
+				continue
+			}
+			if !inWord {
+				inWord, letter = true, false
+			}
+			if !letter && unicode.IsLetter(r) {
+				letter = true
+				words++
+			}
+			if r >= 0x1100 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
 				cjk++
 			}
 		}
+		if enough >= 0 && (words >= enough || cjk/3 >= enough) {
+			return words, cjk
+		}
 	}
-	return max(words, cjk/3)
+	return words, cjk
 }
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // rowLabel returns the first cell that starts in row r, if it is a level label.
 func (x *extractor) rowLabel(t *markdown.Table, r int) (*markdown.Cell, Label, bool) {

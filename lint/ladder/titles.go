@@ -389,11 +389,81 @@ var titleWords = func() map[string]bool {
 	return m
 }()
 
+// titleWordLens has, for a hash of the first and last bytes of each title
+// word (titleWordKey), a bit per word length (lengths above 63 share bit
+// 63): most words of a text are ruled out without a map lookup.
+var titleWordLens = func() (lens [1024]uint64) {
+	for w := range titleWords {
+		lens[titleWordKey(w)] |= 1 << min(len(w), 63)
+	}
+	return lens
+}()
+
+func titleWordKey[T string | []byte](w T) int {
+	return (int(w[0])<<3 ^ int(w[len(w)-1])) & 1023
+}
+
 // hasTitleWord is a quick test run before parseTitle: does s hold a
 // seniority word, a role or executive noun, or a letter of a script whose
-// titles are written without spaces (Han, kana, Hangul)? It lower-cases
-// each word into a buffer and allocates nothing.
+// titles are written without spaces (Han, kana, Hangul)? A word is a run of
+// letters, digits and dots (trailing dots dropped), lower-cased; one of 30
+// bytes or more is none. It allocates nothing.
 func hasTitleWord(s string) bool {
+	start := 0 // of the current word
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return hasTitleWordUnicode(s)
+		}
+		if asciiWordByte[c] != 0 {
+			continue
+		}
+		if i > start && asciiTitleWord(s[start:i]) {
+			return true
+		}
+		start = i + 1
+	}
+	return len(s) > start && asciiTitleWord(s[start:])
+}
+
+// asciiWordByte is, for each ASCII byte of a word, the byte lower-cased;
+// 0 for the bytes between words.
+var asciiWordByte = func() (t [utf8.RuneSelf]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = c, c
+	}
+	t['.'] = '.'
+	return t
+}()
+
+// asciiTitleWord reports whether the ASCII word w is a title word; the
+// first/last-byte and length filter runs before anything is copied.
+func asciiTitleWord(w string) bool {
+	if len(w) >= 30 {
+		return false // as hasTitleWordUnicode: too long for its buffer
+	}
+	for len(w) > 0 && w[len(w)-1] == '.' {
+		w = w[:len(w)-1]
+	}
+	if len(w) < 2 {
+		return false
+	}
+	key := (int(asciiWordByte[w[0]])<<3 ^ int(asciiWordByte[w[len(w)-1]])) & 1023
+	if titleWordLens[key]&(1<<min(len(w), 63)) == 0 {
+		return false
+	}
+	var buf [32]byte
+	for i := 0; i < len(w); i++ {
+		buf[i] = asciiWordByte[w[i]]
+	}
+	return titleWords[string(buf[:len(w)])]
+}
+
+// hasTitleWordUnicode is hasTitleWord for text that is not all ASCII.
+func hasTitleWordUnicode(s string) bool {
 	var buf [32]byte
 	n, skip := 0, false
 	check := func() bool {
@@ -404,7 +474,7 @@ func hasTitleWord(s string) bool {
 		for len(w) > 0 && w[len(w)-1] == '.' {
 			w = w[:len(w)-1]
 		}
-		return len(w) >= 2 && titleWords[string(w)]
+		return len(w) >= 2 && titleWordLens[titleWordKey(w)]&(1<<min(len(w), 63)) != 0 && titleWords[string(w)]
 	}
 	for _, r := range s {
 		switch {

@@ -100,16 +100,11 @@ func (b *tableBuilder) token(z *html.Tokenizer, tt html.TokenType, start, end in
 	case html.StartTagToken, html.SelfClosingTagToken:
 		name, hasAttr := z.TagName()
 		tag := string(name)
-		var attrs map[string]string
-		if hasAttr {
-			attrs = map[string]string{}
-			for {
-				k, v, more := z.TagAttr()
-				attrs[string(k)] = string(v)
-				if !more {
-					break
-				}
-			}
+		var attrs tagAttrs
+		for more := hasAttr; more; {
+			var k, v []byte
+			k, v, more = z.TagAttr()
+			attrs.set(k, v)
 		}
 		if b.depth > 0 || b.cell != nil && tag == "table" {
 			if tag == "table" && tt == html.StartTagToken {
@@ -128,7 +123,7 @@ func (b *tableBuilder) token(z *html.Tokenizer, tt html.TokenType, start, end in
 				b.row = &Row{Span: source.Span{Start: start}}
 			}
 			b.cell = &Cell{Span: source.Span{Start: start}, Header: tag == "th",
-				RowSpan: spanAttr(attrs["rowspan"]), ColSpan: spanAttr(attrs["colspan"])}
+				RowSpan: spanAttr(attrs.rowspan), ColSpan: spanAttr(attrs.colspan)}
 			b.anchor(attrs, start, end)
 		case "thead", "tbody", "tfoot", "caption", "colgroup":
 			b.closeRow(start)
@@ -167,7 +162,26 @@ func (b *tableBuilder) token(z *html.Tokenizer, tt html.TokenType, start, end in
 var blockTags = map[string]bool{"li": true, "p": true, "br": true, "div": true, "ul": true, "ol": true,
 	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "hr": true, "tr": true, "td": true, "th": true}
 
-func (b *tableBuilder) inCell(tag string, attrs map[string]string, start, end int) {
+// tagAttrs are the attributes of a tag that a table reads; a repeated
+// attribute keeps its last value.
+type tagAttrs struct {
+	rowspan, colspan, id, href string
+}
+
+func (a *tagAttrs) set(k, v []byte) {
+	switch string(k) {
+	case "rowspan":
+		a.rowspan = string(v)
+	case "colspan":
+		a.colspan = string(v)
+	case "id":
+		a.id = string(v)
+	case "href":
+		a.href = string(v)
+	}
+}
+
+func (b *tableBuilder) inCell(tag string, attrs tagAttrs, start, end int) {
 	if b.cell == nil {
 		return
 	}
@@ -178,15 +192,15 @@ func (b *tableBuilder) inCell(tag string, attrs map[string]string, start, end in
 }
 
 // anchor records the first id and the first in-page link seen in a cell.
-func (b *tableBuilder) anchor(attrs map[string]string, start, end int) {
+func (b *tableBuilder) anchor(attrs tagAttrs, start, end int) {
 	if b.cell == nil {
 		return
 	}
 	span := source.Span{Start: start, End: end}
-	if id, ok := attrs["id"]; ok && b.cell.ID.Value == "" && id != "" {
+	if id := attrs.id; b.cell.ID.Value == "" && id != "" {
 		b.cell.ID = Text{Value: id, Span: span}
 	}
-	if h, ok := attrs["href"]; ok && b.cell.Href.Value == "" && strings.HasPrefix(h, "#") && len(h) > 1 {
+	if h := attrs.href; b.cell.Href.Value == "" && strings.HasPrefix(h, "#") && len(h) > 1 {
 		b.cell.Href = Text{Value: h[1:], Span: span}
 	}
 }

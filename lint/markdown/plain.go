@@ -6,8 +6,6 @@ import (
 	"unicode/utf8"
 )
 
-var emphasis = strings.NewReplacer("**", "", "__", "", "`", "")
-
 // plain turns a piece of markdown or HTML text into what a reader sees:
 // links become their text, tags and bold/code markers go, white space collapses.
 //
@@ -19,9 +17,38 @@ func plain(s string) string {
 	if strings.ContainsAny(s, "[<*_`") {
 		s = stripLinks(s)
 		s = stripTags(s)
-		s = emphasis.Replace(s)
+		s = stripEmphasis(s)
 	}
 	return collapseSpace(s)
+}
+
+// stripEmphasis removes "**", "__" and "`", left to right, as
+// strings.NewReplacer("**", "", "__", "", "`", "") would, without its
+// generic (trie) matching.
+func stripEmphasis(s string) string {
+	i := 0
+	for ; i < len(s); i++ {
+		if c := s[i]; c == '`' || (c == '*' || c == '_') && i+1 < len(s) && s[i+1] == c {
+			break
+		}
+	}
+	if i == len(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	b = append(b, s[:i]...)
+	for i < len(s) {
+		switch c := s[i]; {
+		case c == '`':
+			i++
+		case (c == '*' || c == '_') && i+1 < len(s) && s[i+1] == c:
+			i += 2
+		default:
+			b = append(b, c)
+			i++
+		}
+	}
+	return string(b)
 }
 
 // collapseSpace is strings.Join(strings.Fields(s), " ") in one pass, and
@@ -48,24 +75,31 @@ func collapseSpace(s string) string {
 	if clean { // only a trailing space
 		return s[:len(s)-1]
 	}
-	var b strings.Builder
-	b.Grow(len(s))
+	b := make([]byte, 0, len(s))
 	space := false
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
+		c, n := s[i], 1
+		isSpace := false
+		if c < utf8.RuneSelf {
+			isSpace = asciiSpace[c] // no decoding for ASCII
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			isSpace = unicode.IsSpace(r)
+		}
+		if isSpace {
+			space = len(b) > 0
 			i += n
 			continue
 		}
 		if space {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 			space = false
 		}
-		b.WriteString(s[i : i+n]) // invalid bytes stay as they were
+		b = append(b, s[i:i+n]...) // invalid bytes stay as they were
 		i += n
 	}
-	return b.String()
+	return string(b)
 }
 
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

@@ -17,15 +17,17 @@ import (
 // accepts may still hold none. It reads every byte once and runs isLevel on
 // heading lines only.
 func MayHoldLadder(data []byte, isLevel func(heading string) bool) bool {
-	if containsFold(data, "<table") || frontMatterLevels(data) || mayBeLevelPage(data, isLevel) {
+	if frontMatterLevels(data) || mayBeLevelPage(data, isLevel) {
 		return true
 	}
+	htmlTables, pipeTables := containsFold(data, "<table"), false
 	levels := 0
 	labels := 0 // bold paragraphs and list items naming a level
 	var tiers tierScan
 	para := -1 // start of the current paragraph, for setext headings
+	cr := bytes.IndexByte(data, '\r') >= 0
 	for start := 0; start < len(data); {
-		end := start + lineLen(data[start:])
+		end := start + lineLenCR(data[start:], cr)
 		line := data[start:end]
 		next := end
 		if next < len(data) && data[next] == '\r' {
@@ -39,7 +41,8 @@ func MayHoldLadder(data []byte, isLevel func(heading string) bool) bool {
 		case len(trimmed) == 0:
 			para = -1
 		case isDelimiterRow(trimmed):
-			return true
+			pipeTables = true
+			para = -1
 		case trimmed[0] == '#' && atxHeading(trimmed) != nil:
 			h := atxHeading(trimmed)
 			if isLevel(plain(string(h))) {
@@ -71,7 +74,7 @@ func MayHoldLadder(data []byte, isLevel func(heading string) bool) bool {
 		}
 		start = next
 	}
-	return false
+	return (htmlTables || pipeTables) && tablesMayHoldLadder(data, isLevel, htmlTables)
 }
 
 // frontMatterLevels reports whether data opens with a YAML front matter
@@ -88,8 +91,25 @@ func frontMatterLevels(data []byte) bool {
 // lineLen is the length of the first line of b without its ending ("\n",
 // "\r\n" or a lone "\r").
 func lineLen(b []byte) int {
-	if i := bytes.IndexAny(b, "\r\n"); i >= 0 {
+	// Two IndexByte scans (vectorised) beat one IndexAny (a set lookup per
+	// byte): the pre-scan splits every line of every page.
+	n := bytes.IndexByte(b, '\n')
+	if n < 0 {
+		n = len(b)
+	}
+	if i := bytes.IndexByte(b[:n], '\r'); i >= 0 {
 		return i
+	}
+	return n
+}
+
+// lineLenCR is lineLen for a page that holds a '\r' only when cr is set.
+func lineLenCR(b []byte, cr bool) int {
+	if cr {
+		return lineLen(b)
+	}
+	if n := bytes.IndexByte(b, '\n'); n >= 0 {
+		return n
 	}
 	return len(b)
 }
@@ -147,19 +167,47 @@ func isSetextUnderline(line []byte) bool {
 // containsFold reports whether data contains the lower-case ASCII needle in
 // any letter case, without copying data.
 func containsFold(data []byte, needle string) bool {
-	first := needle[0]
-	for i := 0; i+len(needle) <= len(data); {
-		j := bytes.IndexByte(data[i:], first)
-		if j < 0 {
-			return false
+	return indexFold(data, needle, 0) >= 0
+}
+
+// indexFold is the index of the lower-case ASCII needle in data[from:], in
+// any letter case, or -1. A needle opening with a letter is looked for in
+// both cases, each with a vectorised IndexByte that runs again only once
+// passed.
+func indexFold(data []byte, needle string, from int) int {
+	lo, up := needle[0], needle[0]
+	if 'a' <= lo && lo <= 'z' {
+		up -= 'a' - 'A'
+	}
+	nextLo, nextUp := -1, -1 // next offsets of lo and up at or after i (len(data): none)
+	for i := from; i+len(needle) <= len(data); {
+		if nextLo < i {
+			nextLo = indexByteFrom(data, lo, i)
 		}
-		i += j
-		if i+len(needle) <= len(data) && bytes.EqualFold(data[i:i+len(needle)], []byte(needle)) {
-			return true
+		if nextUp < i {
+			nextUp = nextLo
+			if up != lo {
+				nextUp = indexByteFrom(data, up, i)
+			}
+		}
+		i = min(nextLo, nextUp)
+		if i+len(needle) > len(data) {
+			return -1
+		}
+		if bytes.EqualFold(data[i:i+len(needle)], []byte(needle)) {
+			return i
 		}
 		i++
 	}
-	return false
+	return -1
+}
+
+// indexByteFrom is the index of c in data at or after from, or len(data).
+func indexByteFrom(data []byte, c byte, from int) int {
+	if j := bytes.IndexByte(data[from:], c); j >= 0 {
+		return from + j
+	}
+	return len(data)
 }
 
 // htmlHeading returns the text of a line that is an HTML heading,
@@ -230,6 +278,9 @@ func listMarker(line []byte) int {
 
 // article is the length of "A ", "An " or "The " opening line, or 0.
 func article(line []byte) int {
+	if len(line) == 0 || line[0]|0x20 != 'a' && line[0]|0x20 != 't' {
+		return 0 // most lines: no article to compare
+	}
 	for _, a := range []string{"A ", "An ", "The ", "As a ", "As an "} {
 		if len(line) > len(a) && bytes.EqualFold(line[:len(a)], []byte(a)) {
 			return len(a)
@@ -260,11 +311,43 @@ func (t *tierScan) heading(line, h []byte) bool {
 		return t.deeper >= 8
 	}
 	t.depth, t.deeper = 0, 0
-	lower := bytes.ToLower(h)
-	for _, w := range tierWords {
-		if bytes.Contains(lower, []byte(w)) {
-			t.depth = depth
-			break
+	if hasNonASCII(h) {
+		// Unicode case folding ("İ" lowers to "i"): the slow, exact way.
+		lower := bytes.ToLower(h)
+		for _, w := range tierWords {
+			if bytes.Contains(lower, []byte(w)) {
+				t.depth = depth
+				break
+			}
+		}
+		return false
+	}
+	if hasTierWord(h) {
+		t.depth = depth
+	}
+	return false
+}
+
+// hasTierWord reports whether the ASCII text h contains one of tierWords
+// in any letter case, in one pass over h.
+func hasTierWord(h []byte) bool {
+	for i, c := range h {
+		switch c | 0x20 {
+		case 'l', 'g', 'b', 'p':
+			for _, w := range tierWords {
+				if w[0] == c|0x20 && len(h)-i >= len(w) && bytes.EqualFold(h[i:i+len(w)], []byte(w)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func hasNonASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return true
 		}
 	}
 	return false
