@@ -55,10 +55,9 @@ func Effective(cfg *config.Config) *config.Config {
 // markdown parser: a page is parsed when it has a table, two level headings,
 // or a ladderlint comment directive (whose misuse is itself a finding).
 func (p *profile) mayHoldLadder(data []byte) bool {
-	if bytes.Contains(data, []byte("ladderlint-")) {
-		return true
-	}
-	return markdown.MayHoldLadder(data, p.matcher.Signals)
+	// The directive search second: "l" is common, and most pages that
+	// hold a directive hold a ladder.
+	return markdown.MayHoldLadder(data, p.matcher.Signals) || bytes.Contains(data, []byte("ladderlint-"))
 }
 
 // profiles compiles each distinct effective configuration once (schemas,
