@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/ladderlint/ladderlint/lint/config"
 	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 	"github.com/ladderlint/ladderlint/lint/markdown"
@@ -44,7 +45,7 @@ func (Suppression) CheckDirectives(c *PageContext, ds []*suppress.Directive, kep
 			if Lookup(r) == nil {
 				unknown = true
 				hint := "`ladderlint rules` lists them"
-				if near := nearestRule(r); near != "" {
+				if near := config.Suggest(r, RuleIDs()); near != "" {
 					hint = fmt.Sprintf("did you mean %q?", near)
 				}
 				c.Report(d.Span, "", fmt.Sprintf("ladderlint-%s names the unknown rule %q (%s)", d.Kind, r, hint))
@@ -118,39 +119,4 @@ func pipeTableAt(page *markdown.Page, off int) *markdown.Table {
 		}
 	}
 	return nil
-}
-
-// nearestRule is the rule id within two edits of name, or "".
-func nearestRule(name string) string {
-	best, bestD := "", 3
-	for _, r := range Rules {
-		if d := editDistance(name, r.ID()); d < bestD {
-			best, bestD = r.ID(), d
-		}
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b (bytes).
-func editDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		return 64
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
