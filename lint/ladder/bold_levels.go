@@ -374,46 +374,6 @@ func piecesCell(ps []piece, at source.Span) *Cell {
 	return c
 }
 
-var (
-	// counterWords mark pages whose levels are not careers: incident
-	// severities, priorities, maturity models, releases, plans.
-	counterWords = regexp.MustCompile(`(?i)\b(sev\d*|severit(y|ies)|incidents?|priorit(y|ies)|maturity|releases?|versions?|changelog|faq|glossary|pricing|plans?|sla|slo|support tiers?|tiers?|risks?|bugs?|planning|schedules?|timelines?)\b`)
-	// careerTitleWords are career words that a maturity or severity page
-	// does not use ("level" alone does not count).
-	careerTitleWords = regexp.MustCompile(`(?i)\b(career|ladders?|progression|promotions?|seniority|job|roles?|titles?|competenc\w*|expectations)\b`)
-)
-
-// careerSection reports whether the level labels, named in section si, are
-// about careers: no counter word (severity, maturity, release …) in the
-// labels or the headings above, no weak-track label (P1, D-17) without a
-// job title in it, and a job title in the labels ("Senior
-// Engineer"), unambiguous IC/M labels, or a career word in the headings
-// ("Career ladder"; "Levels" alone is also what a maturity model says).
-func (x *extractor) careerSection(si int, labels []string) bool {
-	chain := x.headingChain(si)
-	all := strings.Join(append(chain, labels...), "\n")
-	if counterWords.MatchString(all) {
-		return false
-	}
-	for _, lb := range labels {
-		// P1 priorities, D-17 days, E2 environments: only with a job title.
-		if m, ok := x.opt.Levels.Match(lb); ok && weakTracks[m.Track] && !roleWords.MatchString(lb) {
-			return false
-		}
-	}
-	for _, lb := range labels {
-		if roleWords.MatchString(lb) {
-			return true
-		}
-		if m, ok := x.opt.Levels.Match(lb); ok && (m.Track == "IC" || m.Track == "M" || m.Track == "EM") {
-			return true
-		}
-	}
-	// The headings above, or what names the page (front matter title, path).
-	return careerTitleWords.MatchString(strings.Join(chain, "\n")) ||
-		careerTitleWords.MatchString(x.pageTitle()) || careerTitleWords.MatchString(x.pagePath())
-}
-
 // headingChain is the heading of section si and the headings of the
 // sections that contain it, nearest first.
 func (x *extractor) headingChain(si int) []string {

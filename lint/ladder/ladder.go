@@ -457,64 +457,6 @@ func hasContent(cells []*Cell) bool {
 	return false
 }
 
-// weakTracks are level prefixes that other tables use too: P1 priorities,
-// E1 environments, D1 decisions. IC and M are unambiguous.
-var weakTracks = map[string]bool{"P": true, "D": true, "E": true, "L": true}
-
-var (
-	careerWords = regexp.MustCompile(`(?i)\b(levels?|career|ladders?|progression|frameworks?|grades?|bands?|job|roles?|titles?|positions?|competenc\w*|promotions?|seniority|expectations?|growth|carreira|carrera|carrière|niveaux?|níveis|nível|nivel|niveles|senioridade|karriere)\b|キャリア|等级|职级|晋升|커리어|레벨|等級|グレード`)
-	roleWords   = regexp.MustCompile(`(?i)\b(engineer\w*|developers?|managers?|sdrs?|ae|leads?|designers?|analysts?|pm|directors?|executives?|representatives?|account|commercial|enterprise|strategic|mid-market|program|marketing|sales|support|consultants?|specialists?|architects?|scientists?)\b`)
-	trapWords   = regexp.MustCompile(`(?i)\b(priorit(y|ies)|severit(y|ies)|sev|incidents?|env|environments?|decisions?|tiers?|launch(es)?|phases?|steps?|stages?|sprints?|status|risks?|releases?|milestones?|options?|maturity|pricing|prices?|slas?|slos?|versions?|difficulty|logging|log levels?|escalations?|capacity|staffing|salary|salaries|compensation|pay|wages?|salário|salarios?|sueldos?|gehalt|contingenc\w*|confidential\w*|criticality|classifications?)\b|\$|給与|報酬|年収|薪酬|重要度|価格|料金`)
-)
-
-// careerContext keeps a ladder only when it reads as a career ladder. A
-// ladder of titles must climb: most of its labels carry a seniority word,
-// a numeral or an executive role, so a table of roles ("Designer",
-// "Product Manager") is not a ladder. A ladder of a weak family (P1,
-// "Level 3", L2, "Senior" alone) needs something saying it is about careers
-// — a role in the labels ("Senior SDR (P2)", "Level 3: Product Analyst
-// II"), one title shared by every label, or a career word in the label
-// header, the headings above it or the page title — and no word of
-// priorities, incidents, maturity, pricing or tiers in the headings above it.
-func (x *extractor) careerContext(l *Ladder) bool {
-	weak, titles, ranked := false, 0, 0
-	ranks := map[int]bool{}
-	for _, lv := range l.Levels {
-		weak = weak || lv.Parsed.Weak || weakTracks[lv.Track]
-		if lv.Parsed.Title {
-			titles++
-			if lv.Parsed.Ranked {
-				ranked++
-			}
-		}
-		ranks[lv.Rank] = true
-	}
-	if titles > 0 && titles == len(l.Levels) && (ranked < 2 || ranked*2 < len(l.Levels) || len(ranks) < 2 ||
-		sharedTracks(l.Levels)*2 < len(l.Levels) && !climbs(l.Levels)) {
-		return false
-	}
-	return !weak || x.weakContext(l)
-}
-
-// weakContext reports whether a ladder of a weak family reads as a career
-// ladder by what surrounds it.
-func (x *extractor) weakContext(l *Ladder) bool {
-	if l.Format == FrontMatterTopics {
-		return true // a progression framework's topics × levels say what they are
-	}
-	around := x.around(l.Span.Start)
-	if trapWords.MatchString(l.labelHeader) || trapWords.MatchString(l.Name) || trapWords.MatchString(around) {
-		return false
-	}
-	for _, lv := range l.Levels {
-		if lv.Parsed.Title && !lv.Parsed.Weak || roleWords.MatchString(lv.Label) {
-			return true
-		}
-	}
-	return sharedTitle(l.Levels) || careerWords.MatchString(l.labelHeader) || careerWords.MatchString(l.Name) ||
-		careerWords.MatchString(around) || careerWords.MatchString(x.pageTitle()) || careerWords.MatchString(x.pagePath())
-}
-
 // sharedTracks counts the levels whose track (a title's role: "engineer",
 // "qa/qe engineer", "director") another level has too. A ladder climbs
 // within a role; a table of responsibilities lists a different role a row.

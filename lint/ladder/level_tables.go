@@ -1,7 +1,6 @@
 package ladder
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 
@@ -327,60 +326,6 @@ func (x *extractor) plausibleHeadingTables(l *Ladder, headers []string) bool {
 	l.Name = x.nameAbove(l.Span.Start, l.depth)
 	around := append([]string{l.Name}, headers...)
 	return careerTable(l, around, categoryNames(l))
-}
-
-var (
-	// careerTerms are the words that say a table is about careers; "level"
-	// is left out, as maturity and support levels use it too.
-	careerTerms = regexp.MustCompile(`(?i)\b(career|ladders?|progression|frameworks?|grades?|bands?|jobs?|roles?|titles?|positions?|competenc\w*|promotions?|seniority|expectations?|responsibilit\w*|skills?|carreira|carrera|carrière|karriere|senioridade|senioridad|cargos?|trilhas?|キャリア|职级|晋升|커리어)\b`)
-	// counterTerms say a table of levels is about something else: the
-	// priorities, severities, maturity, plans and support tiers of other pages.
-	counterTerms = regexp.MustCompile(`(?i)\b(priorit(y|ies)|severit(y|ies)|incidents?|sev\s?\d|maturity|pricing|prices?|plans?|subscriptions?|sla|slo|support\s+(tiers?|levels?)|(tiers?|levels?)\s+of\s+support|versions?)\b`)
-)
-
-// strongTracks are level families that no other kind of table uses.
-var strongTracks = map[string]bool{"IC": true, "M": true, "EM": true}
-
-// rolePeople name the people of a career ladder; around a table they say the
-// table is about careers ("Individual Contributor Track - Software
-// Engineer"). Unlike roleWords they leave out team names such as "support".
-var rolePeople = regexp.MustCompile(`(?i)\b(engineer\w*|developers?|managers?|designers?|analysts?|scientists?|architects?|consultants?|specialists?|directors?|contributors?)\b`)
-
-// careerTable reports whether a ladder read from a table (or tables) is
-// about careers. Nothing around it (its name, the table headers) may speak of
-// priorities, maturity, pricing or support tiers; and unless every level is
-// of a strong family (IC, M, EM), something must speak of careers: a role or
-// career word in a level label ("Level 3: Product Analyst"), a career word
-// or a role around the ladder, or a career word in its category names.
-func careerTable(l *Ladder, around, categories []string) bool {
-	for _, s := range around {
-		if counterTerms.MatchString(s) {
-			return false
-		}
-	}
-	strong := true
-	for _, lv := range l.Levels {
-		strong = strong && strongTracks[lv.Track]
-	}
-	if strong {
-		return true
-	}
-	for _, lv := range l.Levels {
-		if roleWords.MatchString(lv.Label) || careerTerms.MatchString(lv.Label) {
-			return true
-		}
-	}
-	for _, s := range around {
-		if careerTerms.MatchString(s) || rolePeople.MatchString(s) {
-			return true
-		}
-	}
-	for _, s := range categories {
-		if careerTerms.MatchString(s) {
-			return true
-		}
-	}
-	return false
 }
 
 // categoryNames are the names of l's categories, less the "Expectations"

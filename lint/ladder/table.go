@@ -58,20 +58,6 @@ func (x *extractor) table(t *markdown.Table) []*Ladder {
 	return kept
 }
 
-// careerTableAround applies careerTable to a ladder of table t: its name
-// (or the heading above the table) and the table's header cells are around it.
-func (x *extractor) careerTableAround(t *markdown.Table, l *Ladder) bool {
-	around := []string{l.Name, x.nameAbove(t.Span.Start, 7), l.labelHeader}
-	if len(t.Rows) > 0 {
-		for _, c := range t.Rows[0].Cells {
-			if c.Header {
-				around = append(around, c.Text)
-			}
-		}
-	}
-	return careerTable(l, around, categoryNames(l))
-}
-
 // plausible rejects look-alikes: fewer than two levels, priority tables
 // (a rank 0, as in P0..P4), and tables of numbers keyed by level (but not
 // the score and salary bands of job titles, see titledFigures).
