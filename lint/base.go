@@ -30,7 +30,7 @@ type basePage struct {
 
 // openBase reads, at opt.ChangedSince, the base version of every page in
 // files and of every page under opt.Paths that head no longer has.
-func openBase(opt Options, files []string) (*baseRun, error) {
+func openBase(opt Options, files []discovered) (*baseRun, error) {
 	b, err := diff.OpenBase(changes.Dir(opt.Paths), opt.WorkDir, opt.ChangedSince)
 	if err != nil {
 		return nil, err
@@ -43,7 +43,8 @@ func openBase(opt Options, files []string) (*baseRun, error) {
 	want := map[string]string{} // repository path → local path it is the base of
 	br := &baseRun{rev: opt.ChangedSince,
 		page: map[string]basePage{}, renamed: map[string]bool{}}
-	for _, f := range files {
+	for _, pg := range files {
+		f := pg.path
 		rp, ok := b.RepoPath(f)
 		if !ok {
 			continue

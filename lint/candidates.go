@@ -12,7 +12,7 @@ import (
 func LabelCandidates(opt Options) ([]string, error) {
 	opt = opt.withDefaults()
 	var files []string
-	discover(opt, func(p string, _ bool) { files = append(files, p) })
+	discover(opt, func(pg discovered) { files = append(files, pg.path) })
 	var out []string
 	for _, path := range files {
 		f, err := readFile(path, opt.MaxFileSize)

@@ -17,35 +17,34 @@ import (
 	"github.com/ladderlint/ladderlint/lint/source"
 )
 
+// discovered is a page found under the PATHs: path names it in findings
+// (relative to the working folder), rel is relative to the configuration
+// root (what its globs match), and index says it may be the index page of a
+// folder (ladder.IndexNames).
+type discovered struct {
+	path, rel string
+	index     bool
+}
+
 // discover calls yield with every page opt.Paths names, slash-separated,
 // in sorted order, as the folders are walked: linting starts with the first
 // page instead of after the last folder is listed. Several PATHs are
-// listed first, then sorted and de-duplicated (they may overlap). index
-// says whether the page may be the index page of a folder (ladder.IndexNames):
-// those are all a run keeps of the list.
-func discover(opt Options, yield func(path string, index bool)) []error {
-	paths := opt.Paths
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
+// listed first, then sorted and de-duplicated (they may overlap).
+func discover(opt Options, yield func(discovered)) []error {
 	w := walker{opt: opt, yield: yield}
-	if len(paths) == 1 {
-		w.walkPath(paths[0])
+	if len(opt.Paths) == 1 {
+		w.walkPath(opt.Paths[0])
 		return w.errs
 	}
-	type page struct {
-		path  string
-		index bool
-	}
-	var pages []page
-	w.yield = func(p string, index bool) { pages = append(pages, page{p, index}) }
-	for _, p := range paths {
+	var pages []discovered
+	w.yield = func(pg discovered) { pages = append(pages, pg) }
+	for _, p := range opt.Paths {
 		w.walkPath(p)
 	}
 	sort.Slice(pages, func(i, j int) bool { return pages[i].path < pages[j].path })
-	pages = slices.CompactFunc(pages, func(a, b page) bool { return a.path == b.path })
+	pages = slices.CompactFunc(pages, func(a, b discovered) bool { return a.path == b.path })
 	for _, pg := range pages {
-		yield(pg.path, pg.index)
+		yield(pg)
 	}
 	return w.errs
 }
@@ -53,18 +52,18 @@ func discover(opt Options, yield func(path string, index bool)) []error {
 // walker lists the selected pages under one PATH.
 type walker struct {
 	opt   Options
-	yield func(string, bool)
+	yield func(discovered)
 	errs  []error
 }
 
-func (w *walker) add(p string, index bool) {
+func (w *walker) add(p, rel string, index bool) {
 	// Findings name files relative to the working folder, slash-separated.
 	if filepath.IsAbs(p) && w.opt.WorkDir != "" {
-		if rel, err := filepath.Rel(w.opt.WorkDir, p); err == nil {
-			p = rel
+		if r, err := filepath.Rel(w.opt.WorkDir, p); err == nil {
+			p = r
 		}
 	}
-	w.yield(filepath.ToSlash(filepath.Clean(p)), index)
+	w.yield(discovered{path: filepath.ToSlash(filepath.Clean(p)), rel: rel, index: index})
 }
 
 func (w *walker) fail(p string, err error) {
@@ -78,8 +77,8 @@ func (w *walker) walkPath(p string) {
 		return
 	}
 	if !info.IsDir() {
-		if !excluded(w.opt, p) {
-			w.add(p, true)
+		if rel := rootRel(w.opt, p); !excluded(w.opt, rel) {
+			w.add(p, rel, true)
 		}
 		return
 	}
@@ -99,43 +98,46 @@ func (w *walker) walkDir(dir string, top bool) {
 	if err != nil {
 		w.fail(dir, err)
 	}
-	key := func(d fs.DirEntry) string {
-		if d.IsDir() {
-			return d.Name() + "/"
-		}
-		return d.Name()
+	type entry struct {
+		key string
+		d   fs.DirEntry
 	}
-	sort.Slice(entries, func(i, j int) bool { return key(entries[i]) < key(entries[j]) })
+	sorted := make([]entry, len(entries))
 	dirs := map[string]bool{}
-	for _, d := range entries {
+	for i, d := range entries {
+		sorted[i] = entry{d.Name(), d}
 		if d.IsDir() {
+			sorted[i].key += "/"
 			dirs[d.Name()] = true
 		}
 	}
-	for _, d := range entries {
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].key < sorted[j].key })
+	for _, e := range sorted {
+		d := e.d
 		q := filepath.Join(dir, d.Name())
-		if dir == "." {
-			q = d.Name()
-		}
-		switch {
-		case d.IsDir():
+		if d.IsDir() {
 			w.walkDir(q, false)
-		case !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0:
-			// sockets, FIFOs, devices are never pages
-		case w.opt.Config.Selects(rootRel(w.opt, q)):
-			if d.Type()&fs.ModeSymlink != 0 {
-				if info, err := os.Stat(q); err != nil || !info.Mode().IsRegular() {
-					continue // dangling or pointing at a folder: not followed
-				}
-			}
-			name := d.Name()
-			w.add(q, name == "_index.md" || name == "index.md" || name == "README.md" || dirs[strings.TrimSuffix(name, ".md")])
+			continue
 		}
+		if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+			continue // sockets, FIFOs, devices are never pages
+		}
+		rel := rootRel(w.opt, q)
+		if !w.opt.Config.Selects(rel) {
+			continue
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if info, err := os.Stat(q); err != nil || !info.Mode().IsRegular() {
+				continue // dangling or pointing at a folder: not followed
+			}
+		}
+		name := d.Name()
+		w.add(q, rel, name == "_index.md" || name == "index.md" || name == "README.md" || dirs[strings.TrimSuffix(name, ".md")])
 	}
 }
 
-func excluded(opt Options, p string) bool {
-	rel := rootRel(opt, p)
+// excluded reports whether the configuration's exclude globs match rel.
+func excluded(opt Options, rel string) bool {
 	for _, g := range opt.Config.Exclude {
 		if ok, _ := doublestar.Match(g, rel); ok {
 			return true

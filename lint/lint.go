@@ -52,7 +52,7 @@ type Options struct {
 }
 
 // withDefaults is the one place the pipeline's defaults apply: the
-// built-in configuration, markdown limits, file size bound, root and
+// built-in configuration, markdown limits, file size bound, paths, root and
 // working folder. The configuration's own defaults (level patterns,
 // placeholder words, rule severities) are applied by Effective.
 func (opt Options) withDefaults() Options {
@@ -64,6 +64,9 @@ func (opt Options) withDefaults() Options {
 	}
 	if opt.MaxFileSize == 0 {
 		opt.MaxFileSize = DefaultMaxFileSize
+	}
+	if len(opt.Paths) == 0 {
+		opt.Paths = []string{"."}
 	}
 	if opt.Root == "" {
 		opt.Root = "."

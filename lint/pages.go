@@ -37,7 +37,7 @@ type pageResult struct {
 func (r *run) lintPages() error {
 	type indexed struct {
 		i    int
-		path string
+		page discovered
 		r    pageResult
 	}
 	next := make(chan indexed, 64)
@@ -50,7 +50,7 @@ func (r *run) lintPages() error {
 			}
 		}()
 		i := 0
-		errs = r.feed(func(p string) { next <- indexed{i: i, path: p}; i++ })
+		errs = r.feed(func(pg discovered) { next <- indexed{i: i, page: pg}; i++ })
 	}()
 	done := make(chan indexed, 64)
 	var wg sync.WaitGroup
@@ -59,7 +59,7 @@ func (r *run) lintPages() error {
 		go func() {
 			defer wg.Done()
 			for job := range next {
-				job.r = r.lintPageSafely(job.path)
+				job.r = r.lintPageSafely(job.page)
 				done <- job
 			}
 		}()
@@ -82,17 +82,17 @@ func (r *run) lintPages() error {
 // feed hands out the pages to lint: every discovered one, or under
 // -changed-since the changed ones and their split-ladder siblings, once the
 // base revision of those is read.
-func (r *run) feed(send func(path string)) []error {
+func (r *run) feed(send func(discovered)) []error {
 	if r.changed == nil {
-		return discover(r.opt, func(p string, index bool) {
-			r.found(p, index)
-			send(p)
+		return discover(r.opt, func(pg discovered) {
+			r.found(pg)
+			send(pg)
 		})
 	}
-	var all []string
-	errs := discover(r.opt, func(p string, index bool) {
-		r.found(p, index)
-		all = append(all, p)
+	var all []discovered
+	errs := discover(r.opt, func(pg discovered) {
+		r.found(pg)
+		all = append(all, pg)
 	})
 	files := changedFiles(all, r.changed, r.context)
 	r.res.SkippedFiles = len(all) - len(files) + len(r.context)
@@ -101,22 +101,20 @@ func (r *run) feed(send func(path string)) []error {
 		r.profs.fail(err)
 		return errs
 	}
-	for _, p := range files {
-		send(p)
+	for _, pg := range files {
+		send(pg)
 	}
 	return errs
 }
 
 // found records what the run keeps of a discovered page: whether it can be
 // an index page of a split ladder, and whether a pinned ladder names it.
-func (r *run) found(p string, index bool) {
-	if index {
-		r.indexes[p] = true
+func (r *run) found(pg discovered) {
+	if pg.index {
+		r.indexes[pg.path] = true
 	}
-	if len(r.opt.Config.Ladders) > 0 {
-		if rel := rootRel(r.opt, p); len(r.opt.Config.Pins(rel)) > 0 {
-			r.pinned = append(r.pinned, rel)
-		}
+	if len(r.opt.Config.Ladders) > 0 && len(r.opt.Config.Pins(pg.rel)) > 0 {
+		r.pinned = append(r.pinned, pg.rel)
 	}
 }
 
@@ -148,14 +146,14 @@ func (r *run) fold(pr pageResult) {
 // lintPageSafely is lintPage that turns a panic (a bug) into the run's
 // InternalError, naming the page, instead of killing the process from a
 // worker, where the CLI's recover cannot see it.
-func (r *run) lintPageSafely(path string) (pr pageResult) {
+func (r *run) lintPageSafely(pg discovered) (pr pageResult) {
 	defer func() {
 		if p := recover(); p != nil {
-			r.panicked(path, p)
+			r.panicked(pg.path, p)
 			pr = pageResult{context: true} // counted nowhere; the run fails
 		}
 	}()
-	return r.lintPage(path)
+	return r.lintPage(pg.path, pg.rel)
 }
 
 // panicked records a panic as the run's error.
@@ -166,12 +164,11 @@ func (r *run) panicked(path string, p any) {
 // lintPage runs one page through the stages: read, pre-scan, parse,
 // recognise, check (ladder, page and base rules), suppress, and under
 // -changed-since the filter to the ladders the change touches.
-func (r *run) lintPage(path string) pageResult {
+func (r *run) lintPage(path, rel string) pageResult {
 	f, err := readFile(path, r.opt.MaxFileSize)
 	if err != nil {
 		return pageResult{err: err}
 	}
-	rel := rootRel(r.opt, path)
 	prof := r.profs.of(rel)
 	chk, context := prof.chk, r.context[path]
 	// A pinned page, or one that had ladders at the base revision, is read

@@ -18,7 +18,7 @@ func TestWorkerPanic(t *testing.T) {
 	}
 	// No configuration: reading the page's profile dereferences nil.
 	r := &run{opt: Options{MaxFileSize: 1 << 20, Root: "."}, profs: &profiles{}}
-	pr := r.lintPageSafely(page)
+	pr := r.lintPageSafely(discovered{path: page, rel: "p.md"})
 	var ie *InternalError
 	if err := r.profs.err(); !errors.As(err, &ie) || ie.Path != page || !strings.Contains(err.Error(), "while linting "+page) {
 		t.Fatalf("err = %v, want an InternalError naming %s", err, page)

@@ -137,19 +137,19 @@ func splitTouched(l *ladder.Ladder, changed map[string]changes.Lines) bool {
 // changedFiles keeps the changed files, and the unchanged siblings of a
 // changed page or of a changed index page (D.md for folder D), which are
 // marked in context: a split ladder needs all its pages.
-func changedFiles(files []string, changed map[string]changes.Lines, context map[string]bool) []string {
+func changedFiles(pages []discovered, changed map[string]changes.Lines, context map[string]bool) []discovered {
 	dirs := map[string]bool{}
 	for c := range changed {
 		dirs[path.Dir(c)] = true
 		dirs[strings.TrimSuffix(c, ".md")] = true
 	}
-	var kept []string // a new list: the discovered one is kept for index pages
-	for _, f := range files {
-		if _, ok := changed[f]; ok {
-			kept = append(kept, f)
-		} else if dirs[path.Dir(f)] {
-			kept = append(kept, f)
-			context[f] = true
+	var kept []discovered
+	for _, pg := range pages {
+		if _, ok := changed[pg.path]; ok {
+			kept = append(kept, pg)
+		} else if dirs[path.Dir(pg.path)] {
+			kept = append(kept, pg)
+			context[pg.path] = true
 		}
 	}
 	return kept
