@@ -45,6 +45,7 @@ func (r *run) lintSplit() {
 	for _, sp := range pages {
 		levels = append(levels, sp.level)
 	}
+	parsed := map[string]*markdown.Page{} // the index pages read, by path
 	indexFor := func(dir string) []*markdown.Page {
 		var out []*markdown.Page
 		for _, name := range ladder.IndexNames(dir) {
@@ -52,7 +53,8 @@ func (r *run) lintSplit() {
 				continue
 			}
 			if f, err := readFile(name, opt.MaxFileSize); err == nil {
-				out = append(out, markdown.Parse(f, opt.Limits))
+				parsed[f.Path] = markdown.Parse(f, opt.Limits)
+				out = append(out, parsed[f.Path])
 			}
 		}
 		return out
@@ -81,7 +83,7 @@ func (r *run) lintSplit() {
 		}
 	}
 	var added []finding.Finding // quoted at the end: related places can be in a sibling page
-	add := func(f *source.File, fs []finding.Finding) {
+	add := func(fs []finding.Finding) {
 		res.Findings = append(res.Findings, fs...)
 		added = append(added, fs...)
 	}
@@ -95,19 +97,17 @@ func (r *run) lintSplit() {
 		if len(fs) > 0 {
 			kept, n := suppressed(profs.of(rootRel(opt, f.Path)).chk, sp.page, fs)
 			res.Suppressed += n
-			add(f, kept)
+			add(kept)
 		}
 	}
 	// Findings on index pages (a listed level without a page): the index
 	// page was linted on its own already, so its suppression comments are
 	// applied again, without the suppression rule reporting them twice.
 	for p, fs := range byFile {
-		f := files[p]
-		if f == nil {
-			continue
+		if files[p] != nil { // an index page: parsed when the ladder was assembled
+			kept, _, _ := suppress.Apply(parsed[p], fs)
+			add(kept)
 		}
-		kept, _, _ := suppress.Apply(markdown.Parse(f, opt.Limits), fs)
-		add(f, kept)
 	}
 	if opt.Quotes {
 		for _, sp := range pages {
