@@ -43,8 +43,7 @@ type RemovedLevel struct {
 	Span, OldSpan source.Span
 }
 
-// BaseRule is a rule that compares a page with its base version. Its
-// per-ladder Check does nothing.
+// BaseRule is a rule that compares a page with its base version.
 type BaseRule interface {
 	Rule
 	CheckBase(c *BaseContext)

@@ -101,11 +101,12 @@ func (c *Checker) Check(f *source.File, ladders []*ladder.Ladder) Result {
 		doc, spans := l.Build(f, c.areas)
 		ctx := &Context{File: f, Document: doc, Spans: spans, checker: c, ladder: l, out: &res.Findings}
 		for _, r := range Rules {
-			if c.off[r.ID()] {
+			lr, ok := r.(LadderRule)
+			if !ok || c.off[r.ID()] {
 				continue
 			}
 			ctx.rule = r
-			r.Check(ctx, l)
+			lr.Check(ctx, l)
 		}
 		res.Documents = append(res.Documents, doc)
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/ladderlint/ladderlint/lint/ladder"
 	"github.com/ladderlint/ladderlint/lint/markdown"
 	"github.com/ladderlint/ladderlint/lint/source"
+	"github.com/ladderlint/ladderlint/lint/suppress"
 )
 
 // PageRule is a rule that looks at a whole page: what ladders it should
@@ -73,6 +74,31 @@ func (c *Checker) RunPage(f *source.File, page *markdown.Page, rel string, ladde
 	}
 	sort.SliceStable(out, func(i, j int) bool { return finding.Less(&out[i], &out[j]) })
 	return out
+}
+
+// DirectiveRule is a rule about a page's suppression comments, run after
+// the suppression stage on what it recorded; kept are the findings the
+// comments left.
+type DirectiveRule interface {
+	Rule
+	CheckDirectives(c *PageContext, ds []*suppress.Directive, kept []finding.Finding)
+}
+
+// CheckDirectives runs the directive rules over what the suppression stage
+// recorded of page and adds their findings to kept (then sorted).
+func (c *Checker) CheckDirectives(page *markdown.Page, ds []*suppress.Directive, kept []finding.Finding) []finding.Finding {
+	if len(ds) == 0 {
+		return kept
+	}
+	var out []finding.Finding
+	for _, r := range Rules {
+		if dr, ok := r.(DirectiveRule); ok && !c.off[r.ID()] {
+			dr.CheckDirectives(c.pageContext(page.File, page, "", nil, r, &out), ds, kept)
+		}
+	}
+	kept = append(kept, out...)
+	sort.SliceStable(kept, func(i, j int) bool { return finding.Less(&kept[i], &kept[j]) })
+	return kept
 }
 
 // Unmatched reports the pinned ladders whose file glob matched none of the

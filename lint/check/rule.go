@@ -10,7 +10,10 @@ import (
 )
 
 // Rule is one check. Each rule lives in its own file rule_<id>.go, has
-// fixtures in testdata/rules/<id>/ and is listed in Rules.
+// fixtures in testdata/rules/<id>/ and is listed in Rules. It implements
+// the hooks it needs: LadderRule (one ladder), PageRule (a whole page),
+// BaseRule (a page against its base version), DirectiveRule (a page's
+// suppression comments, after the suppression stage).
 type Rule interface {
 	// ID is the stable name users put in config and suppressions.
 	ID() string
@@ -19,6 +22,11 @@ type Rule interface {
 	// Summary is one line for rule lists; Help explains why and how to fix.
 	Summary() string
 	Help() string
+}
+
+// LadderRule is a rule that checks one ladder at a time.
+type LadderRule interface {
+	Rule
 	// Check reports the rule's findings for one ladder.
 	Check(c *Context, l *ladder.Ladder)
 }

@@ -27,8 +27,6 @@ func (LadderMissing) Help() string {
 		"a level label mistyped (lC3 for IC3), a header row lost. Fix the page, or update the pin if the ladder changed on purpose."
 }
 
-func (LadderMissing) Check(*Context, *ladder.Ladder) {}
-
 func (LadderMissing) CheckPage(c *PageContext) {
 	for _, i := range c.checker.cfg.Pins(c.Rel) {
 		pin := c.checker.cfg.Ladders[i]

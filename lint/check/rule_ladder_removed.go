@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/ladderlint/ladderlint/lint/finding"
-	"github.com/ladderlint/ladderlint/lint/ladder"
 )
 
 // LadderRemoved reports a ladder that was recognised at the base revision
@@ -27,8 +26,6 @@ func (LadderRemoved) Help() string {
 		"If the ladder was removed on purpose, say so in the pull request and accept the finding, " +
 		"or suppress it with <!-- ladderlint-disable-file ladder-removed -- reason -->."
 }
-
-func (LadderRemoved) Check(*Context, *ladder.Ladder) {}
 
 func (LadderRemoved) CheckBase(c *BaseContext) {
 	ch := c.Change

@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/ladderlint/ladderlint/lint/finding"
-	"github.com/ladderlint/ladderlint/lint/ladder"
 )
 
 // LevelRemoved reports a level that a ladder had at the base revision and
@@ -22,8 +21,6 @@ func (LevelRemoved) Help() string {
 		"whose label no longer reads as a level (a typo such as lC3 for IC3) or a row lost in an edit. If the level was " +
 		"retired on purpose, say so in the pull request."
 }
-
-func (LevelRemoved) Check(*Context, *ladder.Ladder) {}
 
 func (LevelRemoved) CheckBase(c *BaseContext) {
 	ch := c.Change

@@ -2,12 +2,10 @@ package check
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/ladderlint/ladderlint/lint/config"
 	"github.com/ladderlint/ladderlint/lint/finding"
-	"github.com/ladderlint/ladderlint/lint/ladder"
 	"github.com/ladderlint/ladderlint/lint/markdown"
 	"github.com/ladderlint/ladderlint/lint/suppress"
 )
@@ -15,7 +13,7 @@ import (
 // Suppression reports suppression comments that are wrong: an unknown rule
 // name, a missing reason (when `suppressions.require-reason` is set), or a
 // comment that suppresses nothing. It runs after the suppression stage
-// (package suppress), on what that recorded: Check does nothing.
+// (package suppress), on what that recorded.
 type Suppression struct{}
 
 func (Suppression) ID() string                { return "suppression" }
@@ -29,8 +27,6 @@ func (Suppression) Help() string {
 		"A comment that no longer suppresses anything is reported so that exceptions do not outlive the problem; " +
 		"a disable-next-line one line too high is reported with the line to move it above."
 }
-
-func (Suppression) Check(*Context, *ladder.Ladder) {}
 
 // CheckDirectives reports the page's wrong directives; kept are the
 // findings the directives left.
@@ -79,22 +75,6 @@ func (Suppression) CheckDirectives(c *PageContext, ds []*suppress.Directive, kep
 			}
 		}
 	}
-}
-
-// CheckDirectives runs the suppression rule over what the suppression stage
-// recorded of page and adds its findings to kept (then sorted).
-func (c *Checker) CheckDirectives(page *markdown.Page, ds []*suppress.Directive, kept []finding.Finding) []finding.Finding {
-	r := Suppression{}
-	if len(ds) == 0 {
-		return kept
-	}
-	if !c.off[r.ID()] {
-		var out []finding.Finding
-		r.CheckDirectives(c.pageContext(page.File, page, "", nil, r, &out), ds, kept)
-		kept = append(kept, out...)
-	}
-	sort.SliceStable(kept, func(i, j int) bool { return finding.Less(&kept[i], &kept[j]) })
-	return kept
 }
 
 // nextFinding is the first unsuppressed finding of a rule d names after the

@@ -113,3 +113,17 @@ func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
 }
+
+// TestEveryRuleHasAHook: a rule runs only through the hooks it implements;
+// one with none would be listed, configurable and never report.
+func TestEveryRuleHasAHook(t *testing.T) {
+	for _, r := range check.Rules {
+		_, ladder := r.(check.LadderRule)
+		_, page := r.(check.PageRule)
+		_, base := r.(check.BaseRule)
+		_, directives := r.(check.DirectiveRule)
+		if !ladder && !page && !base && !directives {
+			t.Errorf("rule %s implements no hook (Check, CheckPage, CheckBase or CheckDirectives)", r.ID())
+		}
+	}
+}
