@@ -1,7 +1,6 @@
 package check
 
 import (
-	"bytes"
 	"sort"
 
 	"github.com/ladderlint/ladderlint/lint/finding"
@@ -82,20 +81,4 @@ func (c *Checker) RunBase(ch *PageChange) []finding.Finding {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return finding.Less(&out[i], &out[j]) })
 	return out
-}
-
-// lineSpan is the start of line n of f (1-based), clamped to the file: where
-// a finding about something that was at line n of the base version goes.
-func lineSpan(f *source.File, n int) source.Span {
-	n = max(1, min(n, f.Lines()))
-	off := 0
-	for i := 1; i < n; i++ {
-		j := bytes.IndexByte(f.Data[off:], '\n')
-		if j < 0 {
-			break
-		}
-		off += j + 1
-	}
-	end := off + len(f.Line(n))
-	return source.Span{Start: off, End: end}
 }

@@ -40,7 +40,7 @@ func (LadderRemoved) CheckBase(c *BaseContext) {
 			c.ReportSeverity(finding.Warning, ch.OldFile, l.OldSpan, l.Name, "", fmt.Sprintf(
 				"the ladder %q (%s) goes away with this page, which this change deletes", l.Name, levels))
 		default:
-			c.Report(ch.File, lineSpan(ch.File, oldLine), l.Name, "", fmt.Sprintf(
+			c.Report(ch.File, ch.File.LineSpan(oldLine), l.Name, "", fmt.Sprintf(
 				"the ladder %q (%s) was recognised at line %d at %s and is not any more; the table or headings at line %d may be broken",
 				l.Name, levels, oldLine, ch.Rev, oldLine))
 		}

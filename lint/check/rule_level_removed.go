@@ -32,7 +32,7 @@ func (LevelRemoved) CheckBase(c *BaseContext) {
 		if name == "" {
 			name = lv.Code
 		}
-		c.Report(ch.File, lineSpan(ch.File, ch.File.Pos(lv.Span.Start).Line), lv.Ladder, lv.Code, fmt.Sprintf(
+		c.Report(ch.File, ch.File.LineSpan(ch.File.Pos(lv.Span.Start).Line), lv.Ladder, lv.Code, fmt.Sprintf(
 			"level %q of the ladder %q was at line %d at %s and is gone", name, lv.Ladder, ch.OldFile.Pos(lv.OldSpan.Start).Line, ch.Rev))
 	}
 }

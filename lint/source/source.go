@@ -105,6 +105,15 @@ func (f *File) Line(n int) []byte {
 	return f.Data[start:end]
 }
 
+// LineSpan is the span of line n (1-based, clamped to the file's lines)
+// without its line ending.
+func (f *File) LineSpan(n int) Span {
+	starts := f.lines()
+	n = max(1, min(n, len(starts)))
+	start := starts[n-1]
+	return Span{Start: start, End: start + len(f.Line(n))}
+}
+
 // Lines is the number of lines in the file.
 func (f *File) Lines() int { return len(f.lines()) }
 
