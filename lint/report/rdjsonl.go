@@ -105,15 +105,14 @@ func rdPos(q Quotes, file string, p source.Pos) rdPosition {
 	if !ok {
 		return rdPosition{Line: p.Line, Column: p.Column}
 	}
-	line := []byte(text)
 	col := 1
 	for i := 1; i < p.Column; i++ {
-		if len(line) == 0 {
+		if len(text) == 0 {
 			col++
 			continue
 		}
-		_, size := utf8.DecodeRune(line)
-		line = line[size:]
+		_, size := utf8.DecodeRuneInString(text)
+		text = text[size:]
 		col += size
 	}
 	return rdPosition{Line: p.Line, Column: col}
