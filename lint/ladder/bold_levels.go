@@ -238,8 +238,8 @@ func dropGlossary(ms []*mention, others []otherLabel) []*mention {
 // categories and the level's other text is its summary.
 func (x *extractor) boldLevels() []*Ladder {
 	var out []*Ladder
-	for si, s := range x.page.Sections {
-		ms := x.blockMentions(s)
+	for si := range x.page.Sections {
+		ms := x.sectionMentions(si)
 		for len(ms) > 0 {
 			// A label seen again, or written another way ("**M1**: …"
 			// after "**IC3**" paragraphs), starts another ladder.
@@ -377,14 +377,9 @@ func piecesCell(ps []piece, at source.Span) *Cell {
 // headingChain is the heading of section si and the headings of the
 // sections that contain it, nearest first.
 func (x *extractor) headingChain(si int) []string {
-	secs := x.page.Sections
-	chain := []string{secs[si].Heading.Value}
-	depth := secs[si].Level
-	for i := si - 1; i >= 0 && depth > 1; i-- {
-		if secs[i].Level < depth {
-			chain = append(chain, secs[i].Heading.Value)
-			depth = secs[i].Level
-		}
+	var chain []string
+	for i := si; i >= 0; i = x.parent(i) {
+		chain = append(chain, x.page.Sections[i].Heading.Value)
 	}
 	return chain
 }

@@ -30,7 +30,7 @@ type container struct {
 // by tierLadders.
 func (x *extractor) categoryMajor() []*Ladder {
 	cs := x.containers()
-	nameCategories(x.page.Sections, cs)
+	x.nameCategories(x.page.Sections, cs)
 	var out []*Ladder
 	for len(cs) > 0 {
 		n := 1
@@ -60,14 +60,14 @@ func (x *extractor) containers() []*container {
 		}
 		c.mentions = append(c.mentions, m)
 	}
-	for i, s := range secs {
-		if lb, ok := x.opt.Levels.Match(s.Heading.Value); ok && len(s.Heading.Value) <= 80 {
-			if p := parentSection(secs, i); p >= 0 {
+	for i := range secs {
+		if lb, ok := x.headingLabel(i); ok {
+			if p := x.parent(i); p >= 0 {
 				add(p, x.headingMention(i, lb))
 			}
 			continue
 		}
-		for _, m := range x.blockMentions(s) {
+		for _, m := range x.sectionMentions(i) {
 			add(i, m)
 		}
 	}
@@ -104,14 +104,24 @@ func distinctLevels(ms []*mention) int {
 	return len(seen)
 }
 
-// parentSection is the nearest section before i with a lower heading level, or -1.
-func parentSection(secs []*markdown.Section, i int) int {
-	for j := i - 1; j >= 0; j-- {
-		if secs[j].Level < secs[i].Level {
-			return j
+// parent is the nearest section before i with a lower heading level, or -1.
+func (x *extractor) parent(i int) int {
+	if x.parents == nil {
+		secs := x.page.Sections
+		x.parents = make([]int, len(secs))
+		var stack []int
+		for j, s := range secs {
+			for len(stack) > 0 && secs[stack[len(stack)-1]].Level >= s.Level {
+				stack = stack[:len(stack)-1]
+			}
+			x.parents[j] = -1
+			if len(stack) > 0 {
+				x.parents[j] = stack[len(stack)-1]
+			}
+			stack = append(stack, j)
 		}
 	}
-	return -1
+	return x.parents[i]
 }
 
 // headingMention is the level named by the heading of section i: its
@@ -137,7 +147,7 @@ func (x *extractor) headingMention(i int, lb Label) *mention {
 // nameCategories picks, for each container, the section that names its
 // category: the container itself, or — while containers share a heading
 // ("### Capabilities" under each "## Business Analysis") — its ancestors.
-func nameCategories(secs []*markdown.Section, cs []*container) {
+func (x *extractor) nameCategories(secs []*markdown.Section, cs []*container) {
 	for range 6 {
 		count := map[string]int{}
 		for _, c := range cs {
@@ -148,7 +158,7 @@ func nameCategories(secs []*markdown.Section, cs []*container) {
 			if count[strings.ToLower(secs[c.cat].Heading.Value)] < 2 {
 				continue
 			}
-			if p := parentSection(secs, c.cat); p >= 0 {
+			if p := x.parent(c.cat); p >= 0 {
 				c.cat = p
 				moved = true
 			}
@@ -163,7 +173,7 @@ func nameCategories(secs []*markdown.Section, cs []*container) {
 // under the same parent.
 func (x *extractor) siblings(a, b int) bool {
 	secs := x.page.Sections
-	return a != b && secs[a].Level == secs[b].Level && parentSection(secs, a) == parentSection(secs, b)
+	return a != b && secs[a].Level == secs[b].Level && x.parent(a) == x.parent(b)
 }
 
 // categoryLadder transposes the containers cs (one per category) into a
@@ -205,7 +215,7 @@ func (x *extractor) categoryLadder(cs []*container) *Ladder {
 	if len(levels) < 2 || single*3 > len(levels) {
 		return nil
 	}
-	parent := parentSection(secs, cs[0].cat)
+	parent := x.parent(cs[0].cat)
 	if !x.careerSection(max(parent, cs[0].cat), labels) {
 		return nil
 	}
@@ -245,12 +255,12 @@ func (x *extractor) tierLadders() []*Ladder {
 	for p := range secs {
 		var areas [][]int // per area: its section, then its tier sections
 		for a := p + 1; a < len(secs) && secs[a].Level > secs[p].Level; a++ {
-			if parentSection(secs, a) != p {
+			if x.parent(a) != p {
 				continue
 			}
 			tiers := []int{a}
 			for t := a + 1; t < len(secs) && secs[t].Level > secs[a].Level; t++ {
-				if parentSection(secs, t) == a && !secs[t].LinkOnly {
+				if x.parent(t) == a && !secs[t].LinkOnly {
 					tiers = append(tiers, t)
 				}
 			}

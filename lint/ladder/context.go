@@ -53,7 +53,7 @@ func (x *extractor) careerContext(l *Ladder) bool {
 	weak, titles, ranked := false, 0, 0
 	ranks := map[int]bool{}
 	for _, lv := range l.Levels {
-		weak = weak || lv.Parsed.Weak || weakTracks[lv.Track]
+		weak = weak || lv.Parsed.Weak
 		if lv.Parsed.Title {
 			titles++
 			if lv.Parsed.Ranked {
@@ -187,7 +187,7 @@ func (x *extractor) careerSection(si int, labels []string) bool {
 		if roleWords.MatchString(lb) {
 			return true
 		}
-		if m, ok := x.opt.Levels.Match(lb); ok && (m.Track == "IC" || m.Track == "M" || m.Track == "EM") {
+		if m, ok := x.opt.Levels.Match(lb); ok && strongTracks[m.Track] {
 			return true
 		}
 	}

@@ -15,10 +15,6 @@ import (
 // and an optional sub-rank letter, then the end or a separator.
 var codeFamily = regexp.MustCompile(`^(?i)(IC|EM|PM|M|P|D|E|L|SE|SWE|SDE|ENG|MTS|TL)([ \-]?)(\d{1,2})([a-d])?(?:$|[\s:.,;)/\-–—→|])`)
 
-// weakCodes also name priorities (P1), environments (E2), decisions (D1)
-// and support tiers (L2): a ladder of them needs career context.
-var weakCodes = map[string]bool{"P": true, "D": true, "E": true, "L": true}
-
 // wordFamily matches a level written as a word and a number: "Level 3",
 // "Level 3: Product Analyst II", "LVL 4", "Rank 2", "Grade 7", "Band 3",
 // "SFIA 5", "Nível 2".
@@ -75,7 +71,7 @@ func matchFamily(s string) (lb Label, ok, isRange bool) {
 		}
 		letters := strings.ToUpper(s[m[2]:m[3]])
 		rank, _ := strconv.Atoi(s[m[6]:m[7]])
-		lb := Label{Track: letters, Rank: rank, Prefix: s[m[2]:m[5]], Weak: weakCodes[letters],
+		lb := Label{Track: letters, Rank: rank, Prefix: s[m[2]:m[5]], Weak: weakTracks[letters],
 			TokenStart: 0, TokenEnd: m[7], Transition: transitionRest.MatchString(s[end:])}
 		if m[8] >= 0 {
 			lb.Sub = int(strings.ToLower(s[m[8]:m[9]])[0]-'a') + 1

@@ -46,10 +46,8 @@ func (x *extractor) headings() []*Ladder {
 	secs := x.page.Sections
 	labels := make([]Label, len(secs))
 	isLevel := make([]bool, len(secs))
-	for i, s := range secs {
-		if len(s.Heading.Value) <= 80 {
-			labels[i], isLevel[i] = x.opt.Levels.Match(s.Heading.Value)
-		}
+	for i := range secs {
+		labels[i], isLevel[i] = x.headingLabel(i)
 	}
 	for i := range secs {
 		// A level heading over the whole ladder ("# Software Engineer"
@@ -305,7 +303,7 @@ func family(lb Label) string {
 func (x *extractor) plausibleHeadings(l *Ladder) bool {
 	withCells := 0
 	for _, lv := range l.Levels {
-		if lv.Rank == 0 && (lv.Parsed.Weak || weakTracks[lv.Track]) {
+		if lv.Rank == 0 && lv.Parsed.Weak {
 			return false
 		}
 		for _, c := range lv.Cells {

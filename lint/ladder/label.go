@@ -290,7 +290,7 @@ func hasDigit(s string) bool {
 // M, P, D, E), the second needs a parenthesis. Text that can match neither
 // skips the expressions.
 func (m *Matcher) matchDefaultPatterns(s string) (Label, bool) {
-	if !m.defaultPatterns || mayOpen(s, "iempd") || strings.IndexByte(s, '(') >= 0 {
+	if !m.defaultPatterns || strings.IndexByte(s, '(') >= 0 {
 		return m.matchPatterns(s)
 	}
 	return Label{}, false

@@ -94,6 +94,7 @@ type Level struct {
 // here, so that what a label says (code, track, rank) is read in one place.
 // span is the label as written; the level's Block starts as the label too.
 func levelOf(text string, lb Label, span source.Span) *Level {
+	lb.Weak = lb.Weak || weakTracks[lb.Track]
 	return &Level{Label: shortLabel(text, lb), Code: lb.Code(), Track: lb.Track, Rank: lb.Rank, Parsed: lb, Span: span, Block: span}
 }
 
@@ -148,7 +149,7 @@ func Extract(page *markdown.Page, opt Options) []*Ladder {
 			if l.Format == Headings {
 				depth = l.depth
 			}
-			l.Name = x.headingBefore(l.Span.Start, depth)
+			l.Name = x.nameAbove(l.Span.Start, depth)
 		}
 		if !x.careerContext(l) || !saysSomething(l) {
 			continue
@@ -256,21 +257,39 @@ type extractor struct {
 	// shape (a merged level, a displaced label), next to the markdown
 	// stage's own Table.Problems, which the ladder stage does not change.
 	shape map[*markdown.Table][]markdown.Problem
+	// mentions and headingLabels memoise, per section, what the shapes ask of it.
+	mentions     [][]*mention
+	mentionsDone []bool
+	headLabels   []Label
+	headIsLevel  []bool
+	parents      []int
+	labelRows    map[*markdown.Table][][]*markdown.Cell
 }
 
-// headingBefore is the text of the last heading above offset whose level is
-// below depth (a heading ladder is named by its parent heading).
-func (x *extractor) headingBefore(offset, depth int) string {
-	name := ""
-	for _, s := range x.page.Sections {
-		if s.Heading.Span.Start >= offset {
-			break
-		}
-		if s.Level < depth {
-			name = s.Heading.Value
+// sectionMentions is blockMentions(secs[i]), computed once per page.
+func (x *extractor) sectionMentions(i int) []*mention {
+	if x.mentions == nil {
+		x.mentions = make([][]*mention, len(x.page.Sections))
+		x.mentionsDone = make([]bool, len(x.page.Sections))
+	}
+	if !x.mentionsDone[i] {
+		x.mentions[i], x.mentionsDone[i] = x.blockMentions(x.page.Sections[i]), true
+	}
+	return x.mentions[i]
+}
+
+// headingLabel is the level label of section i's heading (80 bytes at most).
+func (x *extractor) headingLabel(i int) (Label, bool) {
+	if x.headLabels == nil {
+		secs := x.page.Sections
+		x.headLabels, x.headIsLevel = make([]Label, len(secs)), make([]bool, len(secs))
+		for j, s := range secs {
+			if len(s.Heading.Value) <= 80 {
+				x.headLabels[j], x.headIsLevel[j] = x.opt.Levels.Match(s.Heading.Value)
+			}
 		}
 	}
-	return name
+	return x.headLabels[i], x.headIsLevel[i]
 }
 
 // placeholderCache holds the compiled placeholder pattern per word list:
@@ -524,17 +543,17 @@ func saysSomething(l *Ladder) bool {
 // each level up to the top of the page, nearest first.
 func (x *extractor) around(offset int) string {
 	var b strings.Builder
-	depth := 7
-	for i := len(x.page.Sections) - 1; i >= 0 && depth > 1; i-- {
-		s := x.page.Sections[i]
-		if s.Heading.Span.Start >= offset || s.Level >= depth {
-			continue
-		}
-		depth = s.Level
-		b.WriteString(s.Heading.Value)
+	for i := x.sectionBefore(offset); i >= 0; i = x.parent(i) {
+		b.WriteString(x.page.Sections[i].Heading.Value)
 		b.WriteString(" \n ")
 	}
 	return b.String()
+}
+
+// sectionBefore is the index of the last section whose heading starts before offset, or -1.
+func (x *extractor) sectionBefore(offset int) int {
+	secs := x.page.Sections
+	return sort.Search(len(secs), func(i int) bool { return secs[i].Heading.Span.Start >= offset }) - 1
 }
 
 // pagePath is the page's path as words ("developer/levels/junior.md" says

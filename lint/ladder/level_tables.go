@@ -25,8 +25,8 @@ func (x *extractor) headingTables() []*Ladder {
 	}
 	secs := x.page.Sections
 	for i, s := range secs {
-		lb, ok := x.opt.Levels.Match(s.Heading.Value)
-		if !ok || len(s.Heading.Value) > 80 {
+		lb, ok := x.headingLabel(i)
+		if !ok {
 			if len(run) > 0 && s.Level <= run[0].sec.Level {
 				finish()
 			}
@@ -49,11 +49,9 @@ func (x *extractor) headingTables() []*Ladder {
 // below depth, like headingBefore, found by a binary search: the table
 // shapes ask it once per table, and a page may have thousands of both.
 func (x *extractor) nameAbove(offset, depth int) string {
-	secs := x.page.Sections
-	i := sort.Search(len(secs), func(i int) bool { return secs[i].Heading.Span.Start >= offset })
-	for i--; i >= 0; i-- {
-		if secs[i].Level < depth {
-			return secs[i].Heading.Value
+	for i := x.sectionBefore(offset); i >= 0; i = x.parent(i) {
+		if x.page.Sections[i].Level < depth {
+			return x.page.Sections[i].Heading.Value
 		}
 	}
 	return ""

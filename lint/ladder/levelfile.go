@@ -81,7 +81,7 @@ func ReadLevelPage(page *markdown.Page, opt Options) *LevelPage {
 	lp.Level = levelOf(title.Value, lb, title.Span)
 	lp.Level.File = page.File
 	x := &extractor{page: page, opt: opt}
-	if (lb.Weak || weakTracks[lb.Track]) && !x.weakContext(&Ladder{Levels: []*Level{lp.Level}, Name: title.Value}) {
+	if lp.Level.Parsed.Weak && !x.weakContext(&Ladder{Levels: []*Level{lp.Level}, Name: title.Value}) {
 		return nil
 	}
 	said := 0

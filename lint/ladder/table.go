@@ -67,7 +67,7 @@ func (x *extractor) plausible(l *Ladder) bool {
 	}
 	prose, filled, sentences, bare := 0, 0, 0, false
 	for _, lv := range l.Levels {
-		if lv.Rank == 0 && (lv.Parsed.Weak || weakTracks[lv.Track]) {
+		if lv.Rank == 0 && lv.Parsed.Weak {
 			return false
 		}
 		bare = bare || isBareLevel(lv)
@@ -261,6 +261,21 @@ func isBareLevel(lv *Level) bool {
 
 // headerLabels returns the level-label cells that start in row r.
 func (x *extractor) headerLabels(t *markdown.Table, r int) []*markdown.Cell {
+	rows := x.labelRows[t]
+	if rows == nil {
+		rows = make([][]*markdown.Cell, len(t.Grid))
+		for i := range t.Grid {
+			rows[i] = x.readHeaderLabels(t, i)
+		}
+		if x.labelRows == nil {
+			x.labelRows = map[*markdown.Table][][]*markdown.Cell{}
+		}
+		x.labelRows[t] = rows
+	}
+	return rows[r]
+}
+
+func (x *extractor) readHeaderLabels(t *markdown.Table, r int) []*markdown.Cell {
 	var cells []*markdown.Cell
 	for col, c := range t.Grid[r] {
 		if c == nil || c.Row != r || c.Col != col {
