@@ -277,10 +277,7 @@ func (inv *invocation) setup() (*config.Config, int) {
 		inv.toolError(fmt.Sprintf("%s %q is not one of error, warning, never", name, cfg.FailLevel))
 		return nil, ExitUsage
 	}
-	inv.root = "."
-	if cfg.Path != "" {
-		inv.root = filepath.Dir(cfg.Path)
-	}
+	inv.root = configRoot(cfg)
 	return cfg, ExitClean
 }
 
@@ -412,19 +409,36 @@ func write(w io.Writer, format string, run *report.Run, snippets bool) error {
 
 // exitFor decides the exit code from the findings and the fail level.
 func exitFor(findings []finding.Finding, failLevel string) int {
+	if blocking(findings, failLevel) > 0 {
+		return ExitFindings
+	}
+	return ExitClean
+}
+
+// blocking counts the findings at or above the fail level.
+func blocking(findings []finding.Finding, failLevel string) int {
 	threshold := finding.Error
 	switch failLevel {
 	case "never":
-		return ExitClean
+		return 0
 	case "warning":
 		threshold = finding.Warning
 	}
+	n := 0
 	for _, f := range findings {
 		if f.Severity >= threshold {
-			return ExitFindings
+			n++
 		}
 	}
-	return ExitClean
+	return n
+}
+
+// configRoot is the folder the configuration's globs are relative to.
+func configRoot(cfg *config.Config) string {
+	if cfg.Path == "" {
+		return "."
+	}
+	return filepath.Dir(cfg.Path)
 }
 
 // loadConfig reads -config, else the nearest .ladderlint.yml found by
@@ -435,14 +449,7 @@ func loadConfig(path string, paths []string) (*config.Config, error) {
 	if path != "" {
 		return config.Load(path, true)
 	}
-	start := "."
-	if len(paths) > 0 {
-		start = paths[0]
-		if info, err := os.Stat(start); err != nil || !info.IsDir() {
-			start = filepath.Dir(start)
-		}
-	}
-	if p := findConfig(start); p != "" {
+	if p := findConfig(changes.Dir(paths)); p != "" {
 		return config.Load(p, true)
 	}
 	return config.Default(), nil
@@ -597,20 +604,11 @@ func count(n int, word string) string {
 // the blocking findings are in ladders the commit does not touch, says they
 // were already there and how to commit anyway.
 func preCommitHint(w io.Writer, res *lint.Result, paths []string, cfg *config.Config, root string, maxSize int64) {
-	blocking := func(fs []finding.Finding) int {
-		n := 0
-		for _, f := range fs {
-			if f.Severity >= finding.Error || cfg.FailLevel == "warning" && f.Severity >= finding.Warning {
-				n++
-			}
-		}
-		return n
-	}
 	head, err := lint.Run(lint.Options{Paths: paths, Root: root, Config: cfg, MaxFileSize: maxSize, ChangedSince: "HEAD"})
 	if err != nil {
 		return // no git, or no HEAD yet (the first commit): nothing to compare with
 	}
-	old := blocking(res.Findings) - blocking(head.Findings)
+	old := blocking(res.Findings, cfg.FailLevel) - blocking(head.Findings, cfg.FailLevel)
 	if old <= 0 {
 		return
 	}

@@ -45,10 +45,7 @@ func showConfig(path string, paths []string, verify bool, stdout, stderr io.Writ
 	if len(paths) == 1 {
 		if info, err := os.Stat(paths[0]); err == nil && !info.IsDir() {
 			// A page: its configuration, with the overrides that match it applied.
-			root := "."
-			if cfg.Path != "" {
-				root = filepath.Dir(cfg.Path)
-			}
+			root := configRoot(cfg)
 			rel, err := filepath.Rel(root, paths[0])
 			if err != nil {
 				ar, _ := filepath.Abs(root)
@@ -87,10 +84,7 @@ func unmatchedLevels(cfg *config.Config, paths []string) string {
 	if len(cfg.Levels.Patterns) == 0 && len(cfg.Levels.Names) == 0 {
 		return ""
 	}
-	root := "."
-	if cfg.Path != "" {
-		root = filepath.Dir(cfg.Path)
-	}
+	root := configRoot(cfg)
 	if len(paths) == 0 {
 		paths = []string{root}
 	}

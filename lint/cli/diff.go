@@ -108,10 +108,7 @@ func DiffSince(rev string, paths []string, cfg *config.Config) (*diff.Report, er
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	root := "."
-	if cfg.Path != "" {
-		root = filepath.Dir(cfg.Path)
-	}
+	root := configRoot(cfg)
 	wd, _ := os.Getwd() // the command's working folder: paths are relative to it
 	base, err := diff.OpenBase(changes.Dir(paths), wd, rev)
 	if err != nil {
@@ -164,9 +161,7 @@ func DiffSince(rev string, paths []string, cfg *config.Config) (*diff.Report, er
 	if err != nil {
 		return nil, err
 	}
-	mayHold := func(data []byte) bool {
-		return bytes.Contains(data, []byte("ladderlint-")) || markdown.MayHoldLadder(data, matcher.Signals)
-	}
+	mayHold := func(data []byte) bool { return markdown.MayHoldLadder(data, matcher.Signals) }
 	var baseSet, headSet []diff.Page
 	unchanged := 0
 	for rp, data := range baseData {
@@ -222,8 +217,8 @@ func newLadderChanges(rev string, paths []string, cfg *config.Config, env Env) (
 		return nil, err
 	}
 	o := diff.MarkdownOptions{Heading: "###", Limit: changesLimit}
-	if server, repo, sha := env("GITHUB_SERVER_URL"), env("GITHUB_REPOSITORY"), env("GITHUB_SHA"); env("GITHUB_ACTIONS") == "true" && server != "" && repo != "" && sha != "" {
-		o.BlobURL = strings.TrimSuffix(server, "/") + "/" + repo + "/blob/" + sha + "/"
+	if env("GITHUB_ACTIONS") == "true" {
+		o.BlobURL = blobURL(env)
 	}
 	return &ladderChanges{markdown: diff.Markdown(r, o)}, nil
 }

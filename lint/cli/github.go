@@ -206,9 +206,7 @@ func (g *github) report(run *report.Run, res *lint.Result, cfg *config.Config, f
 			opt.Areas = append(opt.Areas, a.Name)
 		}
 		opt.Categories = cfg.Categories.Required
-		if server, repo, sha := g.env("GITHUB_SERVER_URL"), g.env("GITHUB_REPOSITORY"), g.env("GITHUB_SHA"); server != "" && repo != "" && sha != "" {
-			opt.BlobURL = strings.TrimSuffix(server, "/") + "/" + repo + "/blob/" + sha + "/"
-		}
+		opt.BlobURL = blobURL(g.env)
 		if changes != nil {
 			opt.Changes = changes.markdown
 		}
@@ -241,4 +239,13 @@ func fileCommand(f func()) (err error) {
 	}()
 	f()
 	return nil
+}
+
+// blobURL is the commit's blob URL prefix ("https://github.com/o/r/blob/<sha>/"), or "".
+func blobURL(env Env) string {
+	server, repo, sha := env("GITHUB_SERVER_URL"), env("GITHUB_REPOSITORY"), env("GITHUB_SHA")
+	if server == "" || repo == "" || sha == "" {
+		return ""
+	}
+	return strings.TrimSuffix(server, "/") + "/" + repo + "/blob/" + sha + "/"
 }

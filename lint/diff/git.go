@@ -27,6 +27,7 @@ type Base struct {
 	Rev, Commit string
 	// WorkDir is the folder local paths are relative to, absolute.
 	WorkDir string
+	realWD  string          // WorkDir with symbolic links resolved (LocalPath)
 	blobs   map[string]blob // repository-relative path → blob
 }
 
@@ -56,6 +57,10 @@ func OpenBase(dir, wd, rev string) (*Base, error) {
 	b := &Base{Root: strings.TrimSpace(string(top)), Rev: rev, WorkDir: wd, blobs: map[string]blob{}}
 	if r, err := filepath.EvalSymlinks(b.Root); err == nil {
 		b.Root = r
+	}
+	b.realWD = wd
+	if w, err := filepath.EvalSymlinks(wd); err == nil {
+		b.realWD = w
 	}
 	out, err := changes.Git(b.Root, nil, "rev-parse", "--verify", "--quiet", rev+"^{commit}")
 	if err != nil || len(bytes.TrimSpace(out)) == 0 {
@@ -113,10 +118,7 @@ func (b *Base) RepoPath(local string) (string, bool) {
 // slash-separated (the way findings name files).
 func (b *Base) LocalPath(repoPath string) string {
 	abs := filepath.Join(b.Root, filepath.FromSlash(repoPath))
-	wd := b.WorkDir
-	if w, err := filepath.EvalSymlinks(wd); err == nil {
-		wd = w
-	}
+	wd := b.realWD
 	if rel, err := filepath.Rel(wd, abs); err == nil && wd != "" {
 		return filepath.ToSlash(rel)
 	}

@@ -17,9 +17,10 @@ import (
 // accepts may still hold none. It reads every byte once and runs isLevel on
 // heading lines only.
 func MayHoldLadder(data []byte, isLevel func(heading string) bool) bool {
-	if frontMatterLevels(data) || mayBeLevelPage(data, isLevel) {
+	if fm := splitFrontMatter(data); fm != nil && (bytes.Contains(fm.Text, []byte("level")) || titleIsLevel(fm, isLevel)) {
 		return true
 	}
+	titled := false // the first heading was seen: a level-page title or not
 	htmlTables, pipeTables := containsFold(data, "<table"), false
 	levels := 0
 	labels := 0 // bold paragraphs and list items naming a level
@@ -45,6 +46,14 @@ func MayHoldLadder(data []byte, isLevel func(heading string) bool) bool {
 			para = -1
 		case trimmed[0] == '#' && atxHeading(trimmed) != nil:
 			h := atxHeading(trimmed)
+			if !titled && bytes.IndexByte(line[:len(line)-len(trimmed)], '\t') < 0 {
+				// A page whose H1 is a level may be one level of a ladder
+				// stored one level per file.
+				titled = true
+				if len(trimmed) > 1 && trimmed[1] != '#' && isLevel(strings.Trim(plain(string(h)), `"'“”`)) {
+					return true
+				}
+			}
 			if isLevel(plain(string(h))) {
 				levels++
 			} else if tiers.heading(trimmed, h) {
@@ -75,17 +84,6 @@ func MayHoldLadder(data []byte, isLevel func(heading string) bool) bool {
 		start = next
 	}
 	return (htmlTables || pipeTables) && tablesMayHoldLadder(data, isLevel, htmlTables)
-}
-
-// frontMatterLevels reports whether data opens with a YAML front matter
-// block that mentions "level": a progression-framework ladder lives there
-// (topics[].content[] with "- level: N"), out of goldmark's sight.
-func frontMatterLevels(data []byte) bool {
-	if !bytes.HasPrefix(data, []byte("---")) && !bytes.HasPrefix(data, bom) {
-		return false
-	}
-	fm := splitFrontMatter(data)
-	return fm != nil && bytes.Contains(fm.Text, []byte("level"))
 }
 
 // lineLen is the length of the first line of b without its ending ("\n",
@@ -353,29 +351,12 @@ func hasNonASCII(b []byte) bool {
 	return false
 }
 
-// mayBeLevelPage reports whether the page's title is a level: its front
-// matter `title:`, or its first heading when that is an H1 ("# Senior
-// Engineer"). Such a page may hold one level of a ladder stored one level
-// per file. It stops at the first heading.
-func mayBeLevelPage(data []byte, isLevel func(heading string) bool) bool {
-	if fm := splitFrontMatter(data); fm != nil {
-		for start := 0; start < len(fm.Text); start = nextLine(fm.Text, start+lineLen(fm.Text[start:])) {
-			line := fm.Text[start : start+lineLen(fm.Text[start:])]
-			if v, ok := bytes.CutPrefix(line, []byte("title:")); ok {
-				if isLevel(string(bytes.Trim(bytes.TrimSpace(v), `"'`))) {
-					return true
-				}
-				break
-			}
-		}
-	}
-	for start := 0; start < len(data); start = nextLine(data, start+lineLen(data[start:])) {
-		line := bytes.TrimLeft(data[start:start+lineLen(data[start:])], " ")
-		if len(line) == 0 || line[0] != '#' {
-			continue
-		}
-		if h := atxHeading(line); h != nil {
-			return len(line) > 1 && line[1] != '#' && isLevel(strings.Trim(plain(string(h)), `"'“”`))
+// titleIsLevel reports whether the front matter's first `title:` is a level.
+func titleIsLevel(fm *FrontMatter, isLevel func(heading string) bool) bool {
+	for start := 0; start < len(fm.Text); start = nextLine(fm.Text, start+lineLen(fm.Text[start:])) {
+		line := fm.Text[start : start+lineLen(fm.Text[start:])]
+		if v, ok := bytes.CutPrefix(line, []byte("title:")); ok {
+			return isLevel(string(bytes.Trim(bytes.TrimSpace(v), `"'`)))
 		}
 	}
 	return false
