@@ -146,6 +146,10 @@ func excluded(opt Options, rel string) bool {
 	return false
 }
 
+// RootRel is p relative to opt.Root (the configuration's folder),
+// slash-separated: what the configuration's globs match.
+func RootRel(opt Options, p string) string { return rootRel(opt.withDefaults(), p) }
+
 // rootRel is p relative to the configuration root, slash-separated.
 func rootRel(opt Options, p string) string {
 	rel, err := filepath.Rel(opt.Root, p)

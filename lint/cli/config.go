@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -45,14 +44,7 @@ func showConfig(path string, paths []string, verify bool, stdout, stderr io.Writ
 	if len(paths) == 1 {
 		if info, err := os.Stat(paths[0]); err == nil && !info.IsDir() {
 			// A page: its configuration, with the overrides that match it applied.
-			root := configRoot(cfg)
-			rel, err := filepath.Rel(root, paths[0])
-			if err != nil {
-				ar, _ := filepath.Abs(root)
-				ap, _ := filepath.Abs(paths[0])
-				rel, _ = filepath.Rel(ar, ap)
-			}
-			pc, _ := cfg.For(filepath.ToSlash(rel))
+			pc, _ := cfg.For(lint.RootRel(lint.Options{Root: configRoot(cfg)}, paths[0]))
 			eff = *pc
 			page = " for " + paths[0]
 		}

@@ -195,25 +195,22 @@ func pipePieces(out [][]byte, cell []byte) [][]byte {
 	}
 }
 
-// appendBullets adds text cut at bullets opening a line and at "•".
+// appendBullets adds text (part of one line) cut at a bullet opening it and at "•".
 func appendBullets(out [][]byte, text []byte) [][]byte {
-	for start := 0; start < len(text); start = nextLine(text, start+lineLen(text[start:])) {
-		line := text[start : start+lineLen(text[start:])]
-		trimmed := bytes.TrimLeft(line, " \t\r")
-		if n := bulletLen(trimmed); n > 0 {
-			line = trimmed[n:]
-		}
-		for {
-			i := bytes.Index(line, bullet)
-			if i < 0 {
-				break
-			}
-			out = append(out, line[:i])
-			line = line[i+len(bullet):]
-		}
-		out = append(out, line)
+	if len(text) == 0 {
+		return out
 	}
-	return out
+	if trimmed := bytes.TrimLeft(text, " \t"); bulletLen(trimmed) > 0 {
+		text = trimmed[bulletLen(trimmed):]
+	}
+	for {
+		i := bytes.Index(text, bullet)
+		if i < 0 {
+			return append(out, text)
+		}
+		out = append(out, text[:i])
+		text = text[i+len(bullet):]
+	}
 }
 
 // htmlCells reads the page's HTML tables with the parser's own reader
