@@ -57,7 +57,7 @@ func openBase(opt Options, files []discovered) (*baseRun, error) {
 		}
 	}
 	var gone []string
-	for _, rp := range b.Select(opt.Paths, opt.Root, opt.Config) {
+	for _, rp := range b.Select(opt.Paths, func(p string) bool { return opt.Config.Selects(rootRel(opt, p)) }) {
 		if _, ok := want[rp]; ok {
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/ladderlint/ladderlint/lint/check"
 	"github.com/ladderlint/ladderlint/lint/config"
+	"github.com/ladderlint/ladderlint/lint/diff"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 	"github.com/ladderlint/ladderlint/lint/markdown"
 )
@@ -134,4 +135,22 @@ func (ps *profiles) err() error {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
 	return ps.firstErr
+}
+
+// PageReader parses page versions as a run does: each with the profile of
+// its path (overrides applied), after the pre-scan; ok is false when the
+// pre-scan finds no ladder there.
+func PageReader(opt Options) (func(path string, data []byte) (page diff.Page, ok bool), error) {
+	opt = opt.withDefaults()
+	profs, err := newProfiles(opt)
+	if err != nil {
+		return nil, err
+	}
+	return func(path string, data []byte) (diff.Page, bool) {
+		prof := profs.of(rootRel(opt, path))
+		if !markdown.MayHoldLadder(data, prof.matcher.Signals) {
+			return diff.Page{}, false
+		}
+		return diff.Parse(path, data, prof.lopt), true
+	}, nil
 }

@@ -18,7 +18,6 @@ import (
 	"github.com/ladderlint/ladderlint/lint/config"
 	"github.com/ladderlint/ladderlint/lint/diff"
 	"github.com/ladderlint/ladderlint/lint/ladder"
-	"github.com/ladderlint/ladderlint/lint/markdown"
 	"github.com/ladderlint/ladderlint/lint/report"
 )
 
@@ -114,18 +113,12 @@ func DiffSince(rev string, paths []string, cfg *config.Config) (*diff.Report, er
 	if err != nil {
 		return nil, err
 	}
-	matcher, err := ladder.MatcherFor(cfg.Levels.Patterns, cfg.Levels.Names)
+	lopts := lint.Options{Root: root, WorkDir: wd, Config: cfg}
+	read, err := lint.PageReader(lopts)
 	if err != nil {
 		return nil, err
 	}
-	lopt := ladder.Options{Levels: matcher, Placeholders: cfg.PlaceholderWords(ladder.DefaultPlaceholders)}
-	selected := func(local string) bool {
-		rel, err := filepath.Rel(root, local)
-		if err != nil {
-			return false
-		}
-		return cfg.Selects(filepath.ToSlash(rel))
-	}
+	selected := func(local string) bool { return cfg.Selects(lint.RootRel(lopts, local)) }
 	// Head: the working tree's pages under paths.
 	headData := map[string][]byte{}
 	for _, p := range paths {
@@ -156,30 +149,29 @@ func DiffSince(rev string, paths []string, cfg *config.Config) (*diff.Report, er
 		}
 	}
 	// Base: the revision's files under the same paths, by the same selection.
-	basePaths := base.Select(paths, root, cfg)
+	basePaths := base.Select(paths, selected)
 	baseData, err := base.Read(basePaths, lint.DefaultMaxFileSize)
 	if err != nil {
 		return nil, err
 	}
-	mayHold := func(data []byte) bool { return markdown.MayHoldLadder(data, matcher.Signals) }
 	var baseSet, headSet []diff.Page
 	unchanged := 0
 	for rp, data := range baseData {
 		local := base.LocalPath(rp)
 		if hd, ok := headData[local]; ok && bytes.Equal(hd, data) {
-			if mayHold(data) {
-				unchanged += len(diff.Parse(local, data, lopt).Ladders)
+			if pg, ok := read(local, data); ok {
+				unchanged += len(pg.Ladders)
 			}
 			delete(headData, local)
 			continue
 		}
-		if mayHold(data) {
-			baseSet = append(baseSet, diff.Parse(local, data, lopt))
+		if pg, ok := read(local, data); ok {
+			baseSet = append(baseSet, pg)
 		}
 	}
 	for local, data := range headData {
-		if mayHold(data) {
-			headSet = append(headSet, diff.Parse(local, data, lopt))
+		if pg, ok := read(local, data); ok {
+			headSet = append(headSet, pg)
 		}
 	}
 	sort.Slice(baseSet, func(i, j int) bool { return baseSet[i].Path < baseSet[j].Path })

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -206,5 +207,45 @@ func TestDiffRenamedPage(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), `(was on handbook/support/cs-career-levels.md)`) || strings.Contains(out.String(), "removed") {
 		t.Errorf("want the ladder moved with its page:\n%s", out.String())
+	}
+}
+
+// TestDiffFromSubfolderAndOverrides: `ladderlint diff` selects and reads
+// pages the way a lint run does: from a folder below the configuration
+// (found upward, so its globs are relative to a parent folder), and with the
+// overrides that match a page (here its own level patterns).
+func TestDiffFromSubfolderAndOverrides(t *testing.T) {
+	git := gitRepo(t)
+	writeFile(t, "handbook/support/tiers.md", "# Support career ladder\n\n## Rung 1\n\n- Scope: owns a task end to end\n- Delivery: ships small fixes\n\n"+
+		"## Rung 2\n\n- Scope: owns work for a team\n- Delivery: ships features\n")
+	cfg := readFile(t, "handbook/.ladderlint.yml") + "\noverrides:\n  - files: [\"support/tiers.md\"]\n" +
+		"    levels:\n      patterns: ['^Rung (?P<rank>\\d)$']\n"
+	writeFile(t, "handbook/.ladderlint.yml", cfg)
+	git("add", ".")
+	git("commit", "-qm", "tiers")
+	for _, name := range []string{"handbook/support/cs-career-levels.md", "handbook/support/tiers.md"} {
+		page := readFile(t, name)
+		writeFile(t, name, strings.Replace(page, "for a team", "for a whole team", 1)+"\n")
+	}
+	edited := strings.Replace(readFile(t, "handbook/support/cs-career-levels.md"), "You achieve positive outcomes", "You reliably achieve positive outcomes", 1)
+	writeFile(t, "handbook/support/cs-career-levels.md", edited)
+	t.Chdir("handbook/support")
+	var out, errOut strings.Builder
+	if code := Main([]string{"diff", "-format", "json", "HEAD", "."}, &out, &errOut, func(string) string { return "" }); code != ExitClean {
+		t.Fatalf("exit %d\n%s%s", code, out.String(), errOut.String())
+	}
+	var r diff.Report
+	if err := json.Unmarshal([]byte(out.String()), &r); err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, l := range r.Ladders {
+		paths = append(paths, l.Path)
+	}
+	if !slices.Contains(paths, "cs-career-levels.md") {
+		t.Errorf("run from the page's folder, the edited demo ladder is not reported: %q\n%s", paths, errOut.String())
+	}
+	if !slices.Contains(paths, "tiers.md") {
+		t.Errorf("the ladder only its override's level patterns read is not reported: %q", paths)
 	}
 }

@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/ladderlint/ladderlint/lint/changes"
-	"github.com/ladderlint/ladderlint/lint/config"
 )
 
 // Base is one revision of a git repository, read with plumbing commands
@@ -129,7 +128,7 @@ func (b *Base) LocalPath(repoPath string) string {
 // ".") would read: a file named as a PATH, and the files under a PATH
 // folder that cfg selects (its globs are relative to root). The result is
 // repository-relative and sorted.
-func (b *Base) Select(paths []string, root string, cfg *config.Config) []string {
+func (b *Base) Select(paths []string, selects func(local string) bool) []string {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
@@ -139,10 +138,7 @@ func (b *Base) Select(paths []string, root string, cfg *config.Config) []string 
 			prefixes = append(prefixes, rp)
 		}
 	}
-	selected := func(rp string) bool {
-		rel, err := filepath.Rel(root, filepath.FromSlash(b.LocalPath(rp)))
-		return err == nil && cfg.Selects(filepath.ToSlash(rel))
-	}
+	selected := func(rp string) bool { return selects(b.LocalPath(rp)) }
 	var out []string
 	for _, rp := range b.Paths() {
 		for _, pre := range prefixes {
