@@ -562,8 +562,10 @@ func (x *extractor) pagePath() string {
 	if x.page.File == nil {
 		return ""
 	}
-	return strings.NewReplacer("/", " ", "-", " ", "_", " ", ".", " ").Replace(x.page.File.Path)
+	return pathWords.Replace(x.page.File.Path)
 }
+
+var pathWords = strings.NewReplacer("/", " ", "-", " ", "_", " ", ".", " ")
 
 // pageTitle is what names the page besides its headings: the front matter
 // (title, path, description), at most its first kilobyte.

@@ -70,6 +70,8 @@ func (s *Spans) Lookup(ptr string) (Origin, string) {
 	}
 }
 
+var pointerEscape = strings.NewReplacer("~", "~0", "/", "~1")
+
 // Pointer joins document path tokens into a JSON pointer, escaping "~" and
 // "/" in them.
 func Pointer(tokens ...string) string {
@@ -77,7 +79,7 @@ func Pointer(tokens ...string) string {
 	for _, t := range tokens {
 		b.WriteByte('/')
 		if strings.ContainsAny(t, "~/") {
-			t = strings.NewReplacer("~", "~0", "/", "~1").Replace(t)
+			t = pointerEscape.Replace(t)
 		}
 		b.WriteString(t)
 	}

@@ -438,7 +438,11 @@ func mdText(s string) string {
 // spaces, HTML escaped, and "@" and ":" as character references so that
 // they form no mention, autolink or emoji code.
 func htmlText(s string) string {
-	s = strings.NewReplacer("\r", " ", "\n", " ").Replace(Visible(s))
-	s = html.EscapeString(s)
-	return strings.NewReplacer("@", "&#64;", ":", "&#58;").Replace(s)
+	s = html.EscapeString(lineBreaks.Replace(Visible(s)))
+	return mentionMarks.Replace(s)
 }
+
+var (
+	lineBreaks   = strings.NewReplacer("\r", " ", "\n", " ")
+	mentionMarks = strings.NewReplacer("@", "&#64;", ":", "&#58;")
+)
