@@ -61,9 +61,8 @@ func (x *extractor) captionedTable(t *markdown.Table) *Ladder {
 			}
 		}
 		lv.Block = t.Rows[r].Span
-		if m := bareLevel.FindStringSubmatch(lv.Label); m != nil && m[2] != "" {
-			merged = append(merged, markdown.Problem{Span: lv.Span, Message: fmt.Sprintf(
-				"level %q names two levels in one row; give each level its own row", lv.Label)})
+		if p, ok := mergedProblem(lv); ok {
+			merged = append(merged, p)
 		}
 		labelCells = append(labelCells, c.Text)
 		for col := 1; col < len(t.Grid[r]); col++ {
@@ -116,6 +115,25 @@ var levelCaption = regexp.MustCompile(`(?i)^(job |career )?level\s*:?$`)
 // bareLevel is a level written as a bare number, or two merged ("3/4").
 var bareLevel = regexp.MustCompile(`^(\d{1,2})(\s*[/&,–-]\s*\d{1,2})?$`)
 
+// bareLabel reads a level written as a bare number ("3"; "3/4" reads as 3).
+func bareLabel(text string) (Label, bool) {
+	m := bareLevel.FindStringSubmatch(text)
+	if m == nil {
+		return Label{}, false
+	}
+	rank, _ := strconv.Atoi(m[1])
+	return Label{Track: DefaultTrack, Rank: rank, TokenEnd: len(text)}, true
+}
+
+// mergedProblem is the problem of a bare label that names two levels ("3/4").
+func mergedProblem(lv *Level) (markdown.Problem, bool) {
+	if m := bareLevel.FindStringSubmatch(strings.TrimSpace(lv.Label)); m != nil && m[2] != "" {
+		return markdown.Problem{Span: lv.Span, Message: fmt.Sprintf(
+			"level %q names two levels in one row; give each level its own row", lv.Label)}, true
+	}
+	return markdown.Problem{}, false
+}
+
 // captionedLevel reads the level under a "Level" caption item of c.
 func (x *extractor) captionedLevel(c *markdown.Cell) (*Level, bool) {
 	for i := 0; i+1 < len(c.Items); i++ {
@@ -126,12 +144,9 @@ func (x *extractor) captionedLevel(c *markdown.Cell) (*Level, bool) {
 		text := strings.TrimSpace(v.Value)
 		lb, ok := x.opt.Levels.Match(text)
 		if !ok {
-			m := bareLevel.FindStringSubmatch(text)
-			if m == nil {
+			if lb, ok = bareLabel(text); !ok {
 				return nil, false
 			}
-			rank, _ := strconv.Atoi(m[1])
-			lb = Label{Track: DefaultTrack, Rank: rank, TokenEnd: len(text)}
 		}
 		lv := levelOf(text, lb, v.Span)
 		lv.ID, lv.Href = c.ID, c.Href

@@ -2,7 +2,6 @@ package ladder
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -237,20 +236,13 @@ func bareLevelUnderCaption(t *markdown.Table, c *markdown.Cell) (Label, bool) {
 	if h == nil || h.Col != c.Col || h.ColSpan != 1 || !levelCaption.MatchString(strings.TrimSpace(h.Text)) {
 		return Label{}, false
 	}
-	text := strings.TrimSpace(labelText(c))
-	m := bareLevel.FindStringSubmatch(text)
-	if m == nil {
-		return Label{}, false
-	}
-	rank, _ := strconv.Atoi(m[1])
-	return Label{Track: DefaultTrack, Rank: rank, TokenEnd: len(text)}, true
+	return bareLabel(strings.TrimSpace(labelText(c)))
 }
 
 // mergedLevel records a bare label that names two levels ("3/4").
 func (x *extractor) mergedLevel(t *markdown.Table, lv *Level) {
-	if m := bareLevel.FindStringSubmatch(strings.TrimSpace(lv.Label)); m != nil && m[2] != "" {
-		x.shapeProblem(t, markdown.Problem{Span: lv.Span, Message: fmt.Sprintf(
-			"level %q names two levels in one row; give each level its own row", lv.Label)})
+	if p, ok := mergedProblem(lv); ok {
+		x.shapeProblem(t, p)
 	}
 }
 
