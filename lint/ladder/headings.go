@@ -239,26 +239,32 @@ func aboutLevels(h string) bool {
 	return false
 }
 
+// nextAtDepth is the index of the next heading of secs[i]'s depth when no
+// shallower heading comes first, else -1.
+func nextAtDepth(secs []*markdown.Section, i int) int {
+	for j := i + 1; j < len(secs); j++ {
+		if secs[j].Level <= secs[i].Level {
+			if secs[j].Level == secs[i].Level {
+				return j
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
 // nextLevelAt reports whether the next heading of secs[i]'s depth or above
 // is a level heading of that depth: secs[i] sits between two levels.
 func nextLevelAt(secs []*markdown.Section, isLevel []bool, i int) bool {
-	for j := i + 1; j < len(secs); j++ {
-		if secs[j].Level <= secs[i].Level {
-			return secs[j].Level == secs[i].Level && isLevel[j]
-		}
-	}
-	return false
+	j := nextAtDepth(secs, i)
+	return j >= 0 && isLevel[j]
 }
 
 // nextOfFamily reports whether the next heading of secs[i]'s depth is a
 // level of the same family.
 func nextOfFamily(secs []*markdown.Section, isLevel []bool, labels []Label, i int) bool {
-	for j := i + 1; j < len(secs); j++ {
-		if secs[j].Level <= secs[i].Level {
-			return secs[j].Level == secs[i].Level && isLevel[j] && family(labels[j]) == family(labels[i])
-		}
-	}
-	return false
+	j := nextAtDepth(secs, i)
+	return j >= 0 && isLevel[j] && family(labels[j]) == family(labels[i])
 }
 
 // hasSibling reports whether another level heading of the same depth and
@@ -352,11 +358,6 @@ func joinItems(items []markdown.Text) string {
 	return strings.Join(parts, " ")
 }
 
-// mergeHeadingCell adds a bullet of a category the level already has
-// ("- Delivery: …" written twice): each stays a part, checked on its own.
-func mergeHeadingCell(acc, c *Cell) *Cell {
-	return addPart(acc, c)
-}
 
 // categoryIndex returns the index of the category called name (case and
 // surrounding space ignored), adding it when new.
@@ -395,7 +396,7 @@ func addCategory(l *Ladder, lv *Level, name string, span source.Span, cell *Cell
 	for len(lv.Cells) <= i {
 		lv.Cells = append(lv.Cells, nil)
 	}
-	lv.Cells[i] = mergeHeadingCell(lv.Cells[i], cell)
+	lv.Cells[i] = addPart(lv.Cells[i], cell) // a category written twice: each stays a part, checked on its own
 	lv.Block.End = max(lv.Block.End, cell.Span.End)
 	for _, it := range cell.Items {
 		lv.Block.End = max(lv.Block.End, it.Span.End)

@@ -172,7 +172,7 @@ func (x *extractor) captionedCells(t *markdown.Table, l *Ladder, lv *Level, cell
 		for len(lv.Cells) <= curIndex {
 			lv.Cells = append(lv.Cells, nil)
 		}
-		lv.Cells[curIndex] = mergeHeadingCell(lv.Cells[curIndex], cur)
+		lv.Cells[curIndex] = addPart(lv.Cells[curIndex], cur)
 		cur = nil
 	}
 	for _, it := range cell.Items {
