@@ -177,17 +177,20 @@ func (x *extractor) careerSection(si int, labels []string) bool {
 	if counterWords.MatchString(all) {
 		return false
 	}
-	for _, lb := range labels {
+	tracks := make([]string, len(labels)) // each label's track, "" when it is not one
+	roles := make([]bool, len(labels))
+	for i, lb := range labels {
+		if m, ok := x.opt.Levels.Match(lb); ok {
+			tracks[i] = m.Track
+		}
+		roles[i] = roleWords.MatchString(lb)
 		// P1 priorities, D-17 days, E2 environments: only with a job title.
-		if m, ok := x.opt.Levels.Match(lb); ok && weakTracks[m.Track] && !roleWords.MatchString(lb) {
+		if weakTracks[tracks[i]] && !roles[i] {
 			return false
 		}
 	}
-	for _, lb := range labels {
-		if roleWords.MatchString(lb) {
-			return true
-		}
-		if m, ok := x.opt.Levels.Match(lb); ok && strongTracks[m.Track] {
+	for i := range labels {
+		if roles[i] || strongTracks[tracks[i]] {
 			return true
 		}
 	}
