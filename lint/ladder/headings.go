@@ -358,7 +358,6 @@ func joinItems(items []markdown.Text) string {
 	return strings.Join(parts, " ")
 }
 
-
 // categoryIndex returns the index of the category called name (case and
 // surrounding space ignored), adding it when new.
 func categoryIndex(l *Ladder, name string, span source.Span) int {
