@@ -11,6 +11,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"syscall"
 
 	"github.com/bmatcuk/doublestar/v4"
 
@@ -185,16 +187,18 @@ func describeErr(err error) string {
 }
 
 // readFile reads one page, refusing non-regular files, files over max bytes
-// and binary files.
-func readFile(path string, max int64) (*source.File, error) {
-	// Stat first: opening a FIFO for reading blocks until a writer comes.
-	if info, err := os.Stat(path); err != nil {
-		return nil, &FileError{Path: path, Msg: "cannot read: " + describeErr(err)}
-	} else if !info.Mode().IsRegular() {
-		return nil, &FileError{Path: path, Msg: "not a regular file"}
-	}
-	fh, err := os.Open(path)
+// and binary files. The page is read into buf when it fits (see
+// pageBuffers), otherwise into a new slice.
+func readFile(path string, max int64, buf []byte) (*source.File, error) {
+	// O_NONBLOCK: opening a FIFO would otherwise block until a writer
+	// comes; it is refused below, once open. On a regular file the flag
+	// changes nothing but spares the runtime four fcntl calls a page
+	// (setting and clearing it for a poller that refuses files).
+	fh, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
+		if info, serr := os.Stat(path); serr == nil && !info.Mode().IsRegular() {
+			return nil, &FileError{Path: path, Msg: "not a regular file"} // a socket
+		}
 		return nil, &FileError{Path: path, Msg: "cannot read: " + describeErr(err)}
 	}
 	defer fh.Close()
@@ -209,10 +213,26 @@ func readFile(path string, max int64) (*source.File, error) {
 	if info.Size() > max {
 		return nil, tooLarge
 	}
-	// One read into a buffer sized from Stat (plus one byte to see growth);
-	// ReadAll's doubling would copy every page several times.
-	data := make([]byte, 0, min(info.Size(), max)+1)
-	data, err = readAll(io.LimitReader(fh, max+1), data)
+	// The bytes Stat counted, read into a buffer of that size: a page that
+	// grows meanwhile is read as it was, one that shrinks as it is now.
+	// Stopping at the size spares the read that would only see the end.
+	// Files whose size Stat does not know (0 on some virtual file systems)
+	// are read to their end, up to max.
+	size := info.Size()
+	if cap(buf) < int(size)+1 {
+		buf = make([]byte, 0, size+1)
+	}
+	var data []byte
+	if size == 0 {
+		data, err = readAll(io.LimitReader(fh, max+1), buf[:0])
+	} else {
+		var n int
+		n, err = io.ReadFull(fh, buf[:size])
+		if err == io.ErrUnexpectedEOF {
+			err = nil
+		}
+		data = buf[:n]
+	}
 	if err != nil {
 		return nil, &FileError{Path: path, Msg: "cannot read: " + describeErr(err)}
 	}
@@ -226,8 +246,25 @@ func readFile(path string, max int64) (*source.File, error) {
 	return source.NewFile(strings.TrimPrefix(path, "./"), data), nil
 }
 
-// readAll appends r's bytes to buf, growing it only when the file grew
-// after Stat.
+// pageBuffers hold the bytes of pages the pre-scan turned away (most pages
+// of a handbook), for the pages read after them: a run allocates about its
+// ladder pages instead of the whole handbook, and with the collector
+// mostly off (cmd/ladderlint/gc.go) fresh memory is a page fault per 4 KiB.
+var pageBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// pageBuffer is an empty buffer to read a page into.
+func pageBuffer() *[]byte { return pageBuffers.Get().(*[]byte) }
+
+// reuse gives data's storage back to pageBuffers; nothing may hold data
+// any more.
+func reuse(b *[]byte, data []byte) {
+	if cap(data) > cap(*b) {
+		*b = data[:0]
+	}
+	pageBuffers.Put(b)
+}
+
+// readAll appends r's bytes to buf, growing it as needed.
 func readAll(r io.Reader, buf []byte) ([]byte, error) {
 	for {
 		if len(buf) == cap(buf) {

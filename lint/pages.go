@@ -165,8 +165,10 @@ func (r *run) panicked(path string, p any) {
 // recognise, check (ladder, page and base rules), suppress, and under
 // -changed-since the filter to the ladders the change touches.
 func (r *run) lintPage(path, rel string) pageResult {
-	f, err := readFile(path, r.opt.MaxFileSize)
+	buf := pageBuffer()
+	f, err := readFile(path, r.opt.MaxFileSize, *buf)
 	if err != nil {
+		pageBuffers.Put(buf)
 		return pageResult{err: err}
 	}
 	prof := r.profs.of(rel)
@@ -175,6 +177,7 @@ func (r *run) lintPage(path, rel string) pageResult {
 	// even when the pre-scan sees no ladder: a ladder broken beyond
 	// recognition is the finding.
 	if !prof.mayHoldLadder(f.Data) && !chk.NeedsPage(rel) && !r.base.has(f.Path) {
+		reuse(buf, f.Data)
 		return pageResult{context: context} // linted, nothing to say
 	}
 	page := markdown.Parse(f, r.opt.Limits)
