@@ -59,8 +59,16 @@ func collapseSpace(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			clean = false // non-ASCII space (U+00A0, U+2003 …) needs unicode.IsSpace
-			break
+			// A non-ASCII space (U+00A0, U+2003 …) needs unicode.IsSpace;
+			// any other letter or sign ("é", "—") is a word's.
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				clean = false
+				break
+			}
+			prevSpace = false
+			i += n - 1
+			continue
 		}
 		sp := asciiSpace[c]
 		if sp && (prevSpace || c != ' ') {
