@@ -59,13 +59,30 @@ type walker struct {
 }
 
 func (w *walker) add(p, rel string, index bool) {
-	// Findings name files relative to the working folder, slash-separated.
+	w.yield(discovered{path: w.shown(p), rel: rel, index: index})
+}
+
+// shown is how findings name p: relative to the working folder when p is
+// absolute, cleaned, slash-separated.
+func (w *walker) shown(p string) string {
 	if filepath.IsAbs(p) && w.opt.WorkDir != "" {
 		if r, err := filepath.Rel(w.opt.WorkDir, p); err == nil {
 			p = r
 		}
 	}
-	w.yield(discovered{path: filepath.ToSlash(filepath.Clean(p)), rel: rel, index: index})
+	return filepath.ToSlash(filepath.Clean(p))
+}
+
+// joinSlash is path.Join(dir, name) for a clean dir and a name that is
+// one entry of it, without cleaning again: it runs for every file walked.
+func joinSlash(dir, name string, sep byte) string {
+	switch {
+	case dir == ".":
+		return name
+	case dir != "" && dir[len(dir)-1] == sep: // "/", "C:\"
+		return dir + name
+	}
+	return dir + string(sep) + name
 }
 
 func (w *walker) fail(p string, err error) {
@@ -84,13 +101,18 @@ func (w *walker) walkPath(p string) {
 		}
 		return
 	}
-	w.walkDir(p, true)
+	dir := filepath.Clean(p)
+	w.walkDir(dir, w.shown(dir), rootRel(w.opt, dir), true)
 }
 
 // walkDir visits a folder depth first. Entries are taken in the order that
 // makes the pages come out sorted as whole paths: a folder "a" sorts as
 // "a/", after "a.md" and "a-b" (filepath.WalkDir would visit "a" first).
-func (w *walker) walkDir(dir string, top bool) {
+//
+// dir is clean; shown is how findings name it and rel is its path relative
+// to the configuration root (rootRel): an entry's are these joined with its
+// name, worked out once a folder rather than once a file.
+func (w *walker) walkDir(dir, shown, rel string, top bool) {
 	if !top {
 		if name := filepath.Base(dir); name == ".git" || name == "node_modules" {
 			return
@@ -115,17 +137,16 @@ func (w *walker) walkDir(dir string, top bool) {
 	}
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].key < sorted[j].key })
 	for _, e := range sorted {
-		d := e.d
-		q := filepath.Join(dir, d.Name())
+		d, name := e.d, e.d.Name()
+		q, qrel := joinSlash(dir, name, filepath.Separator), joinSlash(rel, name, '/')
 		if d.IsDir() {
-			w.walkDir(q, false)
+			w.walkDir(q, joinSlash(shown, name, '/'), qrel, false)
 			continue
 		}
 		if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
 			continue // sockets, FIFOs, devices are never pages
 		}
-		rel := rootRel(w.opt, q)
-		if !w.opt.Config.Selects(rel) {
+		if !w.opt.Config.Selects(qrel) {
 			continue
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
@@ -133,8 +154,8 @@ func (w *walker) walkDir(dir string, top bool) {
 				continue // dangling or pointing at a folder: not followed
 			}
 		}
-		name := d.Name()
-		w.add(q, rel, name == "_index.md" || name == "index.md" || name == "README.md" || dirs[strings.TrimSuffix(name, ".md")])
+		index := name == "_index.md" || name == "index.md" || name == "README.md" || dirs[strings.TrimSuffix(name, ".md")]
+		w.yield(discovered{path: joinSlash(shown, name, '/'), rel: qrel, index: index})
 	}
 }
 
