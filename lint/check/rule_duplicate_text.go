@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
@@ -81,10 +82,34 @@ func (c *Context) where(lv, other *ladder.Level, span source.Span) string {
 	return at
 }
 
-// normalize lowercases s and drops punctuation at its ends.
+// normalize lowercases s, collapses its white space and drops punctuation
+// at its ends: strings.Trim(strings.ToLower(strings.Join(strings.Fields(s),
+// " ")), normalizeTrim), in one pass and one copy when s is ASCII (most
+// behaviours; every behaviour of every ladder goes through here).
 func normalize(s string) string {
-	return strings.Trim(strings.ToLower(strings.Join(strings.Fields(s), " ")), " .,;:!-–—•*")
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return strings.Trim(strings.ToLower(strings.Join(strings.Fields(s), " ")), normalizeTrim)
+		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			space = len(b) > 0
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		b = append(b, c)
+	}
+	return strings.Trim(string(b), normalizeTrim)
 }
+
+const normalizeTrim = " .,;:!-–—•*"
 
 // clip shortens text for a one-line message.
 func clip(s string) string {
