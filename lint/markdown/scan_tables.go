@@ -157,7 +157,8 @@ func (s *cellScan) pipeCells(data []byte) bool {
 func (s *cellScan) pipeRow(line []byte) bool {
 	for len(line) > 0 {
 		end := unescapedPipe(line)
-		if s.cell(pipePieces(s.pieces[:0], line[:end])) {
+		s.pieces = pipePieces(s.pieces[:0], line[:end])
+		if s.cell(s.pieces) {
 			return true
 		}
 		if end == len(line) {
