@@ -76,7 +76,7 @@ func TestE15LadderChanges(t *testing.T) {
 	}
 	for _, want := range []string{
 		"### Ladder changes\n",
-		"- ✏️ **Engineering ladder** at [handbook/ladders/engineering.md\\:3](https://github.com/octo/handbook/blob/3333333333333333333333333333333333333333/handbook/ladders/engineering.md#L3)",
+		"- ✏️ **Engineering ladder** at [handbook/ladders/engineering.md\\:3](https://github.com/octo/handbook/blob/3333333333333333333333333333333333333333/handbook/ladders/engineering.md?plain=1#L3)",
 		"  - **IC2**\n    - ↪️ Delivery, moved from IC3 · Teamwork: Mentors newer engineers.\n",
 		"  - **IC3** level removed (3 expectations)\n",
 	} {

@@ -174,7 +174,9 @@ type MarkdownOptions struct {
 	// Limit is the largest rendering in bytes (0 = no limit); past it the
 	// text stops at a whole line and a note says what was left out.
 	Limit int
-	// BlobURL, when set, prefixes "path#Lline" to link a ladder or level.
+	// BlobURL, when set, prefixes "path?plain=1#Lline" to link a ladder or
+	// level: GitHub renders a markdown file, and only its source view
+	// (plain=1) has line anchors.
 	BlobURL string
 }
 
@@ -200,7 +202,7 @@ func Markdown(r *Report, o MarkdownOptions) string {
 		if o.BlobURL == "" || line <= 0 {
 			return text
 		}
-		return fmt.Sprintf("[%s](%s%s#L%d)", text, o.BlobURL, escapePath(path), line)
+		return fmt.Sprintf("[%s](%s%s?plain=1#L%d)", text, o.BlobURL, escapePath(path), line)
 	}
 	for _, l := range r.Ladders {
 		var head string
