@@ -43,6 +43,7 @@ var Rules = []Rule{
 	CategorySpelling{},
 	MissingArea{},
 	TableShape{},
+	FrontMatter{},
 	DuplicateText{},
 	AnchorMismatch{},
 	Schema{},

@@ -30,6 +30,11 @@ func (Schema) Help() string {
 }
 
 func (Schema) Check(c *Context, l *ladder.Ladder) {
+	if len(l.Levels) == 0 && len(l.Problems) > 0 {
+		// A ladder that could not be read at all (a front matter that is
+		// not YAML): its problem is the finding, not its emptiness.
+		return
+	}
 	for _, v := range c.violations() {
 		c.place(v, c.describe(v))
 	}

@@ -22,6 +22,9 @@ func (TableShape) Help() string {
 }
 
 func (TableShape) Check(c *Context, l *ladder.Ladder) {
+	if l.Format == ladder.FrontMatterTopics {
+		return // a front matter's problems are the front-matter rule's
+	}
 	for _, p := range l.Problems {
 		c.Report(p.Span, nil, "", p.Message)
 	}
