@@ -45,6 +45,12 @@ func (LevelGap) Check(c *Context, l *ladder.Ladder) {
 			if hi.Rank-lo.Rank <= 1 {
 				continue
 			}
+			if lo.Parsed.Transition && lo.Parsed.To > 0 {
+				// A growth plan of moves ("SWE-3 → SWE-6"): whole when each
+				// move ends where the next starts, whatever ranks it skips.
+				transitionGap(c, lo, hi)
+				continue
+			}
 			// Name the missing levels the way the page writes its labels.
 			name := lo.Parsed.Name
 			missing := fmt.Sprintf("level %q is", name(lo.Rank+1))
@@ -60,6 +66,21 @@ func (LevelGap) Check(c *Context, l *ladder.Ladder) {
 			c.Report(at.Span, at, "", fmt.Sprintf("%s missing between %q and %q", missing, first.Label, at.Label))
 		}
 	}
+}
+
+// transitionGap reports a move that ends before the next one starts
+// ("SWE-1 → SWE-2" then "SWE-3 → SWE-4": no move from SWE-2 to SWE-3).
+func transitionGap(c *Context, lo, hi *ladder.Level) {
+	if lo.Parsed.To >= hi.Rank {
+		return
+	}
+	name := lo.Parsed.Name
+	at := hi // the later of the two in the page
+	if lo.Span.Start > hi.Span.Start {
+		at = lo
+	}
+	c.Report(at.Span, at, "", fmt.Sprintf("no step leads from %s to %s: %q ends at %s and %q starts at %s",
+		name(lo.Parsed.To), name(hi.Rank), lo.Label, name(lo.Parsed.To), hi.Label, name(hi.Rank)))
 }
 
 // indexGaps reports, for a ladder stored one level per file whose index

@@ -25,7 +25,7 @@ var wordFamily = regexp.MustCompile(`^(?i)(level|lvl|rank|grade|band|sfia(?: lev
 // SWE-6: …").
 var (
 	rangeRest      = regexp.MustCompile(`^\s*(?:-|–|—|to|through|/)\s*[A-Za-z]{1,4}[ \-]?\d`)
-	transitionRest = regexp.MustCompile(`^\s*(?:→|->|=>|⇒)\s*[A-Za-z]{0,4}[ \-]?\d`)
+	transitionRest = regexp.MustCompile(`^\s*(?:→|->|=>|⇒)\s*([A-Za-z]{0,4})[ \-]?(\d{1,3})`)
 )
 
 // mayOpen reports whether s can open with a word that starts with one of
@@ -71,8 +71,8 @@ func matchFamily(s string) (lb Label, ok, isRange bool) {
 		}
 		letters := strings.ToUpper(s[m[2]:m[3]])
 		rank, _ := strconv.Atoi(s[m[6]:m[7]])
-		lb := Label{Track: letters, Rank: rank, Prefix: s[m[2]:m[5]], Weak: weakTracks[letters],
-			TokenStart: 0, TokenEnd: m[7], Transition: transitionRest.MatchString(s[end:])}
+		lb := Label{Track: letters, Rank: rank, Prefix: s[m[2]:m[5]], Weak: weakTracks[letters], TokenStart: 0, TokenEnd: m[7]}
+		lb.To, lb.Transition = transitionTo(s[end:], letters)
 		if m[8] >= 0 {
 			lb.Sub = int(strings.ToLower(s[m[8]:m[9]])[0]-'a') + 1
 			lb.TokenEnd = m[9]
@@ -81,6 +81,21 @@ func matchFamily(s string) (lb Label, ok, isRange bool) {
 	}
 	lb, ok = matchWordFamily(s)
 	return lb, ok, false
+}
+
+// transitionTo reads a move written after a level ("→ IC2", "-> SWE-6",
+// "→ 3"): ok when there is one, and the rank it goes to when that is in
+// track (or bare), else 0.
+func transitionTo(rest, track string) (to int, ok bool) {
+	m := transitionRest.FindStringSubmatch(rest)
+	if m == nil {
+		return 0, false
+	}
+	if m[1] != "" && !strings.EqualFold(m[1], track) {
+		return 0, true
+	}
+	to, _ = strconv.Atoi(m[2])
+	return to, true
 }
 
 // matchWordFamily recognises a level written as a word and a number ("Level 3").

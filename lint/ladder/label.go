@@ -28,6 +28,9 @@ type Label struct {
 	// Transition is set for a move between two levels ("IC1 → IC2"); the
 	// label is read as its first level.
 	Transition bool
+	// To is the rank a transition moves to, in the same track ("SWE-3 →
+	// SWE-6" is 6); 0 when unknown (a move to a title or another track).
+	To int
 	// Bare is set when the label is the number alone ("level: 3" in YAML
 	// front matter, "3" under a "Level" header).
 	Bare bool
