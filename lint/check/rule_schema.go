@@ -148,7 +148,11 @@ func subject(path []string, at ladder.Origin) string {
 			return lvName
 		case path[2] == "cells" && len(path) >= 4 && at.Cell != nil:
 			if len(path) >= 5 && path[4] == "items" {
-				return fmt.Sprintf("the %q list of %s", at.Category, lvName)
+				list := fmt.Sprintf("the %q list of %s", at.Category, lvName)
+				if len(path) >= 6 {
+					return "a behaviour in " + list // the finding points at it
+				}
+				return list
 			}
 			return fmt.Sprintf("the %q cell of %s", at.Category, lvName)
 		case path[2] == "summary":

@@ -27,9 +27,10 @@ type Origin struct {
 //
 // Only the values whose origin differs from their parent's are recorded:
 // the document itself (the ladder's start), each category header, each
-// level (its label), each level's summary and each of its cells. Every other
-// pointer (/levels/0/code, /levels/2/areas, /levels/1/cells/0/items/3)
-// resolves to its nearest recorded ancestor.
+// level (its label), each level's summary and each of its cells. A
+// behaviour of a cell or summary (/levels/1/cells/0/items/3) resolves to
+// the behaviour, read from its cell; every other pointer (/levels/0/code,
+// /levels/2/areas) to its nearest recorded ancestor.
 type Spans struct {
 	at map[string]Origin
 }
@@ -58,16 +59,33 @@ func (s *Spans) Lookup(ptr string) (Origin, string) {
 	if s == nil {
 		return Origin{}, ""
 	}
-	for {
-		if o, ok := s.at[ptr]; ok {
-			return o, ptr
+	for at := ptr; ; {
+		if o, ok := s.at[at]; ok {
+			return o.item(at, ptr[len(at):])
 		}
-		i := strings.LastIndexByte(ptr, '/')
+		i := strings.LastIndexByte(at, '/')
 		if i < 0 {
 			return Origin{}, ""
 		}
-		ptr = ptr[:i]
+		at = at[:i]
 	}
+}
+
+// item narrows o, the origin recorded at ptr, to one behaviour of its cell
+// when rest points into one ("/items/3", "/items/3/…"): the behaviours are
+// read from the cell, so their spans are there without being recorded.
+func (o Origin) item(ptr, rest string) (Origin, string) {
+	tail, ok := strings.CutPrefix(rest, "/items/")
+	if !ok || o.Cell == nil {
+		return o, ptr
+	}
+	k, _, _ := strings.Cut(tail, "/")
+	n, err := strconv.Atoi(k)
+	if err != nil || n < 0 || n >= len(o.Cell.Items) || strconv.Itoa(n) != k {
+		return o, ptr
+	}
+	o.Span = o.Cell.Items[n].Span
+	return o, ptr + "/items/" + k
 }
 
 var pointerEscape = strings.NewReplacer("~", "~0", "/", "~1")

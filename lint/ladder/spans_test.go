@@ -56,7 +56,12 @@ func TestSpansPlaceEveryPointer(t *testing.T) {
 	}{
 		// IC2's first cell in the document is its Scope, not the missing Impact.
 		{"/levels/1/cells/0", "Scope: works across two teams.", "/levels/1/cells/0", ic2, "Scope"},
-		{"/levels/1/cells/0/items/0", "Scope: works across two teams.", "/levels/1/cells/0", ic2, "Scope"},
+		// A behaviour: its own span, read from the cell.
+		{"/levels/1/cells/0/items/0", "Scope: works across two teams.", "/levels/1/cells/0/items/0", ic2, "Scope"},
+		// A behaviour the cell does not have, or no behaviour index: the cell.
+		{"/levels/1/cells/0/items/5", "Scope: works across two teams.", "/levels/1/cells/0", ic2, "Scope"},
+		{"/levels/1/cells/0/items/01", "Scope: works across two teams.", "/levels/1/cells/0", ic2, "Scope"},
+		{"/levels/1/cells/0/items", "Scope: works across two teams.", "/levels/1/cells/0", ic2, "Scope"},
 		{"/levels/1/cells/0/text", "Scope: works across two teams.", "/levels/1/cells/0", ic2, "Scope"},
 		// A cell index past the cells IC2 has: the level (its label).
 		{"/levels/1/cells/1", "IC2", "/levels/1", ic2, ""},
