@@ -40,26 +40,81 @@ func (e *Error) Error() string { return e.Msg }
 // Deleted lines mark the line after the deletion. Files deleted since rev
 // are left out.
 func Since(dir, wd, rev string) (map[string]Lines, error) {
+	r, err := Open(dir, rev)
+	if err != nil {
+		return nil, err
+	}
+	return r.Since(wd)
+}
+
+// Repo is a git repository opened at a revision: its top folder and the
+// revision's commit, asked of git once (see Open) and then shared by what
+// one run asks about that revision (Since here, the files of the revision
+// in lint/diff).
+type Repo struct {
+	// Dir is the folder the repository was found from; Root is its top
+	// folder, as git prints it.
+	Dir, Root string
+	// Rev is the revision as given; Commit its full object name.
+	Rev, Commit string
+}
+
+// Open finds the git repository that holds dir and resolves rev to a commit
+// in it, with one git process:
+//
+//	git rev-parse --show-toplevel --is-shallow-repository --verify --quiet REV^{commit}
+//
+// rev-parse prints its answers in the order it is asked and --verify comes
+// last: when rev names no commit, git stops there with status 1 (--quiet:
+// without a message), having printed the top folder and whether the clone is
+// shallow, which says why. Not a repository, or one git refuses to read,
+// stops it at --show-toplevel with status 128 and git's reason.
+func Open(dir, rev string) (*Repo, error) {
 	if strings.HasPrefix(rev, "-") || rev == "" {
 		return nil, &Error{Msg: fmt.Sprintf("%q is not a git revision", rev)}
 	}
 	if _, err := exec.LookPath("git"); err != nil {
 		return nil, &Error{Msg: "comparing with a revision needs git, which is not installed"}
 	}
-	if _, err := git(dir, "rev-parse", "--git-dir"); err != nil {
-		return nil, refused(dir, err)
-	}
-	if out, err := git(dir, "rev-parse", "--verify", "--quiet", rev+"^{commit}"); err != nil || len(out) == 0 {
-		if out, _ := git(dir, "rev-parse", "--is-shallow-repository"); strings.TrimSpace(string(out)) == "true" {
+	cmd := Command(dir, "rev-parse", "--show-toplevel", "--is-shallow-repository", "--verify", "--quiet", rev+"^{commit}")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	// The answers, last first: the commit (when found), "true" or "false",
+	// and the top folder (which may itself hold a newline).
+	rest, last := lastLine(string(out))
+	var ee *exec.ExitError
+	switch {
+	case err == nil:
+		top, shallow := lastLine(rest)
+		if (shallow == "true" || shallow == "false") && top != "" && last != "" {
+			return &Repo{Dir: dir, Root: top, Rev: rev, Commit: last}, nil
+		}
+		err = fmt.Errorf("unexpected answer from git rev-parse: %q", out)
+	case errors.As(err, &ee) && ee.ExitCode() == 1 && rest != "" && (last == "true" || last == "false"):
+		if last == "true" {
 			return nil, &Error{Msg: fmt.Sprintf("%q is not in this shallow clone: check out the whole history (actions/checkout with fetch-depth: 0), or %s", rev, FetchHint(rev))}
 		}
 		return nil, &Error{Msg: fmt.Sprintf("%q is not a commit in this repository (%s)", rev, FetchHint(rev))}
+	case errors.As(err, &ee) && stderr.Len() > 0:
+		err = errors.New(strings.TrimSpace(stderr.String()))
 	}
-	top, err := git(dir, "rev-parse", "--show-toplevel")
-	if err != nil {
-		return nil, refused(dir, err)
+	return nil, refused(dir, err)
+}
+
+// lastLine splits git's output, less its final newline, at its last line.
+func lastLine(out string) (rest, last string) {
+	out = strings.TrimSuffix(out, "\n")
+	i := strings.LastIndexByte(out, '\n')
+	if i < 0 {
+		return "", out
 	}
-	root := strings.TrimSpace(string(top))
+	return out[:i], out[i+1:]
+}
+
+// Since is the package's Since in the opened repository.
+func (r *Repo) Since(wd string) (map[string]Lines, error) {
+	root := r.Root
 	// diff-index, not diff: the porcelain refreshes the index's stat data and
 	// rewrites .git/index when a file was touched since checkout (as root in
 	// the Action's container, leaving a root-owned index in the user's
@@ -67,7 +122,7 @@ func Since(dir, wd, rev string) (map[string]Lines, error) {
 	// reads: stat-dirty files are compared by content, so an unchanged file
 	// gives no hunk. No rename detection: a renamed page counts as new.
 	out, err := git(root, "diff-index", "--patch", "--no-color", "--no-ext-diff", "--no-textconv", "--unified=0",
-		"--diff-filter=d", rev, "--")
+		"--diff-filter=d", r.Commit, "--")
 	if err != nil {
 		return nil, &Error{Msg: "git diff-index failed: " + err.Error()}
 	}

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ladderlint/ladderlint/internal/gittrace"
 )
 
 func TestParseDiff(t *testing.T) {
@@ -248,4 +250,52 @@ func cwd(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return wd
+}
+
+// TestOpenAsksGitOnce: opening the repository at a revision is one git
+// process, found or not: the top folder, the commit, and whether the clone
+// is shallow come from one rev-parse; Since adds only the diff-index.
+func TestOpenAsksGitOnce(t *testing.T) {
+	dir := gitRepo(t, map[string]string{"a.md": "one\ntwo\n"})
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("one\nTWO\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	calls := gittrace.Start(t)
+	got, err := Since(".", cwd(t), "HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, map[string]Lines{"a.md": {{2, 2}}}) {
+		t.Errorf("got %v", got)
+	}
+	if n := gittrace.Subcommands(calls()); len(calls()) != 2 || n["rev-parse"] != 1 || n["diff-index"] != 1 {
+		t.Errorf("Since ran git %d times, want one rev-parse and one diff-index:\n%s", len(calls()), strings.Join(calls(), "\n"))
+	}
+	r, err := Open(".", "HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if real, _ := filepath.EvalSymlinks(dir); r.Root != real && r.Root != dir || len(r.Commit) < 40 || r.Rev != "HEAD" {
+		t.Errorf("Open: %+v, want root %s", r, dir)
+	}
+	before := len(calls())
+	tree := strings.TrimSpace(string(must(exec.Command("git", "rev-parse", "HEAD^{tree}").Output())))
+	before++
+	for _, rev := range []string{"no-such-rev", tree} {
+		_, err := Open(".", rev)
+		if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("%q is not a commit in this repository (fetch it first", rev)) {
+			t.Errorf("%s: err = %v", rev, err)
+		}
+	}
+	if n := len(calls()) - before; n != 2 {
+		t.Errorf("two unknown revisions ran git %d times, want 2:\n%s", n, strings.Join(calls(), "\n"))
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -42,18 +41,19 @@ func (e *GitError) Error() string { return e.Msg }
 
 // OpenBase resolves rev in the repository that holds dir and lists the
 // files of its tree. Local paths are relative to wd, the working folder.
+// A repository or revision git cannot open is a *changes.Error.
 func OpenBase(dir, wd, rev string) (*Base, error) {
-	if rev == "" || strings.HasPrefix(rev, "-") {
-		return nil, &GitError{Msg: fmt.Sprintf("%q is not a git revision", rev)}
-	}
-	if _, err := exec.LookPath("git"); err != nil {
-		return nil, &GitError{Msg: "comparing with a revision needs git, which is not installed"}
-	}
-	top, err := changes.Git(dir, nil, "rev-parse", "--show-toplevel")
+	repo, err := changes.Open(dir, rev)
 	if err != nil {
-		return nil, &GitError{Msg: fmt.Sprintf("%s is not inside a git repository (%v)", dir, err)}
+		return nil, err
 	}
-	b := &Base{Root: strings.TrimSpace(string(top)), Rev: rev, WorkDir: wd, blobs: map[string]blob{}}
+	return BaseOf(repo, wd)
+}
+
+// BaseOf lists the files of the opened repository's revision, with one
+// `git ls-tree`. Local paths are relative to wd, the working folder.
+func BaseOf(repo *changes.Repo, wd string) (*Base, error) {
+	b := &Base{Root: repo.Root, Rev: repo.Rev, Commit: repo.Commit, WorkDir: wd, blobs: map[string]blob{}}
 	if r, err := filepath.EvalSymlinks(b.Root); err == nil {
 		b.Root = r
 	}
@@ -61,12 +61,7 @@ func OpenBase(dir, wd, rev string) (*Base, error) {
 	if w, err := filepath.EvalSymlinks(wd); err == nil {
 		b.realWD = w
 	}
-	out, err := changes.Git(b.Root, nil, "rev-parse", "--verify", "--quiet", rev+"^{commit}")
-	if err != nil || len(bytes.TrimSpace(out)) == 0 {
-		return nil, &GitError{Msg: fmt.Sprintf("%q is not a commit in this repository (%s)", rev, changes.FetchHint(rev))}
-	}
-	b.Commit = strings.TrimSpace(string(out))
-	out, err = changes.Git(b.Root, nil, "ls-tree", "-r", "-z", "-l", "--full-tree", b.Commit)
+	out, err := changes.Git(b.Root, nil, "ls-tree", "-r", "-z", "-l", "--full-tree", b.Commit)
 	if err != nil {
 		return nil, &GitError{Msg: "git ls-tree failed: " + err.Error()}
 	}
