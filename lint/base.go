@@ -3,7 +3,6 @@ package lint
 import (
 	"os"
 
-	"github.com/ladderlint/ladderlint/lint/changes"
 	"github.com/ladderlint/ladderlint/lint/check"
 	"github.com/ladderlint/ladderlint/lint/diff"
 	"github.com/ladderlint/ladderlint/lint/finding"
@@ -28,10 +27,10 @@ type basePage struct {
 	data []byte
 }
 
-// openBase reads, at opt.ChangedSince, the base version of every page in
-// files and of every page under opt.Paths that head no longer has.
-func openBase(opt Options, files []discovered) (*baseRun, error) {
-	b, err := diff.OpenBase(changes.Dir(opt.Paths), opt.WorkDir, opt.ChangedSince)
+// openBase reads, at opt.ChangedSince (rev), the base version of every
+// page in files and of every page under opt.Paths that head no longer has.
+func openBase(opt Options, rev *diff.Revision, files []discovered) (*baseRun, error) {
+	b, err := rev.Base()
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/ladderlint/ladderlint/lint/changes"
 	"github.com/ladderlint/ladderlint/lint/check"
 	"github.com/ladderlint/ladderlint/lint/config"
+	"github.com/ladderlint/ladderlint/lint/diff"
 	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 	"github.com/ladderlint/ladderlint/lint/markdown"
@@ -49,6 +50,12 @@ type Options struct {
 	// then are linted, and only the findings of ladders the diff touches
 	// are reported.
 	ChangedSince string
+	// Revision, when set, is ChangedSince already named to package diff
+	// (diff.At, with changes.Dir(Paths) and WorkDir) by a caller that asks
+	// git more about it after the run, as the ladder diff of -changes-file
+	// does: the run's questions are then answered once for both. The caller
+	// closes it. Unset, the run opens and closes its own.
+	Revision *diff.Revision
 }
 
 // withDefaults is the one place the pipeline's defaults apply: the
@@ -122,6 +129,7 @@ func Run(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer r.close()
 	if err := r.lintPages(); err != nil {
 		return nil, err
 	}
@@ -156,6 +164,10 @@ type run struct {
 	changed map[string]changes.Lines
 	context map[string]bool
 	base    *baseRun // the base revision, for the rules that guard against removals
+	// rev is the revision opt.ChangedSince names, and ownRev whether the
+	// run opened it (and so closes it).
+	rev    *diff.Revision
+	ownRev bool
 	// indexes are the pages found that can be the index page of a split
 	// ladder; split are the level pages waiting to be assembled.
 	indexes map[string]bool
@@ -173,9 +185,25 @@ func newRun(opt Options) (*run, error) {
 	r := &run{opt: opt, profs: profs, context: map[string]bool{}, indexes: map[string]bool{},
 		res: &Result{Run: report.Run{Quotes: report.Quotes{}, Rules: check.Catalogue()}}}
 	if opt.ChangedSince != "" {
-		if r.changed, err = changes.Since(changes.Dir(opt.Paths), opt.WorkDir, opt.ChangedSince); err != nil {
+		r.rev = opt.Revision
+		if r.rev == nil || r.rev.Rev() != opt.ChangedSince {
+			r.rev, r.ownRev = diff.At(changes.Dir(opt.Paths), opt.WorkDir, opt.ChangedSince), true
+		}
+		repo, err := r.rev.Repo()
+		if err == nil {
+			r.changed, err = repo.Since(opt.WorkDir)
+		}
+		if err != nil {
+			r.close()
 			return nil, err
 		}
 	}
 	return r, nil
+}
+
+// close ends what the run started to read the base revision.
+func (r *run) close() {
+	if r.ownRev {
+		r.rev.Close()
+	}
 }

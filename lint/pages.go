@@ -97,7 +97,7 @@ func (r *run) feed(send func(discovered)) []error {
 	files := changedFiles(all, r.changed, r.context)
 	r.res.SkippedFiles = len(all) - len(files) + len(r.context)
 	var err error
-	if r.base, err = openBase(r.opt, files); err != nil {
+	if r.base, err = openBase(r.opt, r.rev, files); err != nil {
 		r.profs.fail(err)
 		return errs
 	}

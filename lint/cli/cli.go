@@ -18,6 +18,7 @@ import (
 	"github.com/ladderlint/ladderlint/lint/changes"
 	"github.com/ladderlint/ladderlint/lint/check"
 	"github.com/ladderlint/ladderlint/lint/config"
+	"github.com/ladderlint/ladderlint/lint/diff"
 	"github.com/ladderlint/ladderlint/lint/finding"
 	"github.com/ladderlint/ladderlint/lint/ladder"
 	"github.com/ladderlint/ladderlint/lint/report"
@@ -130,6 +131,7 @@ func Main(args []string, stdout, stderr io.Writer, env Env) (code int) {
 		return initCmd(args, stdout, stderr)
 	}
 	inv := newInvocation(cmd, stdout, stderr, env)
+	defer inv.close()
 	if code, done := inv.parse(args); done {
 		return code
 	}
@@ -178,6 +180,9 @@ type invocation struct {
 	paths []string
 	root  string
 	gh    *github // GitHub Actions mode (-format github)
+	// rev is the -changed-since revision, shared by the lint run and the
+	// ladder changes so that git is asked each thing once.
+	rev *diff.Revision
 	// toolError reports what is not a finding: on stderr, or as an error
 	// annotation in GitHub Actions mode; flagName names a flag as the user
 	// gave it (an Action input in GitHub Actions mode).
@@ -210,6 +215,14 @@ func newInvocation(cmd string, stdout, stderr io.Writer, env Env) *invocation {
 	inv.toolError = func(msg string) { fmt.Fprintf(stderr, "ladderlint: %s\n", report.Safe(msg)) }
 	inv.flagName = func(name string) string { return "-" + name }
 	return inv
+}
+
+// close ends what the invocation started to read the -changed-since
+// revision.
+func (inv *invocation) close() {
+	if inv.rev != nil {
+		inv.rev.Close()
+	}
 }
 
 // parse reads the flags; done is set when the run ends there (-h, a bad flag).
@@ -287,8 +300,12 @@ func (inv *invocation) run(cfg *config.Config) (*lint.Result, int) {
 	for _, o := range inv.outputs {
 		quotes = quotes || o.format == "rdjsonl"
 	}
-	res, err := lint.Run(lint.Options{Paths: inv.paths, Root: inv.root, Config: cfg, MaxFileSize: inv.maxSize,
-		Documents: inv.cmd == "extract" || inv.gh != nil, ChangedSince: inv.changedSince, Quotes: quotes})
+	wd, _ := os.Getwd() // the lint run's and the diff's working folder
+	if inv.changedSince != "" {
+		inv.rev = diff.At(changes.Dir(inv.paths), wd, inv.changedSince)
+	}
+	res, err := lint.Run(lint.Options{Paths: inv.paths, Root: inv.root, WorkDir: wd, Config: cfg, MaxFileSize: inv.maxSize,
+		Documents: inv.cmd == "extract" || inv.gh != nil, ChangedSince: inv.changedSince, Revision: inv.rev, Quotes: quotes})
 	if ie := (*lint.InternalError)(nil); errors.As(err, &ie) {
 		inv.toolError("internal error: " + ie.Error() + "; please report this at https://github.com/ladderlint/ladderlint/issues")
 		return nil, ExitInternal
@@ -339,7 +356,7 @@ func (inv *invocation) report(res *lint.Result, cfg *config.Config) int {
 	var changes *ladderChanges
 	if inv.changedSince != "" && (inv.changesFile != "" || inv.gh != nil && inv.env("GITHUB_STEP_SUMMARY") != "") {
 		var err error
-		if changes, err = newLadderChanges(inv.changedSince, inv.paths, cfg, inv.env); err != nil {
+		if changes, err = newLadderChanges(inv.rev, inv.paths, cfg, inv.maxSize, inv.env); err != nil {
 			inv.toolError(inv.flagName("changed-since") + ": " + err.Error())
 			return ExitUsage
 		}

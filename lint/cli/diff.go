@@ -104,15 +104,25 @@ func isTerminal(w io.Writer) bool {
 // selected by cfg at git revision rev with the working tree. Git is only
 // read; see diff.Base.
 func DiffSince(rev string, paths []string, cfg *config.Config) (*diff.Report, error) {
+	wd, _ := os.Getwd() // the command's working folder: paths are relative to it
+	v := diff.At(changes.Dir(paths), wd, rev)
+	defer v.Close()
+	return diffAt(v, paths, cfg, lint.DefaultMaxFileSize)
+}
+
+// diffAt is DiffSince at a revision that may already be open (a lint run
+// under -changed-since asked git about it), reading pages of at most
+// maxSize bytes.
+func diffAt(v *diff.Revision, paths []string, cfg *config.Config, maxSize int64) (*diff.Report, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
 	root := configRoot(cfg)
-	wd, _ := os.Getwd() // the command's working folder: paths are relative to it
-	base, err := diff.OpenBase(changes.Dir(paths), wd, rev)
+	base, err := v.Base()
 	if err != nil {
 		return nil, err
 	}
+	wd := base.WorkDir
 	lopts := lint.Options{Root: root, WorkDir: wd, Config: cfg}
 	read, err := lint.PageReader(lopts)
 	if err != nil {
@@ -136,7 +146,7 @@ func DiffSince(rev string, paths []string, cfg *config.Config) (*diff.Report, er
 			if q != p && !selected(local) || !d.Type().IsRegular() {
 				return nil
 			}
-			if info, err := d.Info(); err != nil || info.Size() > lint.DefaultMaxFileSize {
+			if info, err := d.Info(); err != nil || info.Size() > maxSize {
 				return nil
 			}
 			if data, err := os.ReadFile(q); err == nil && bytes.IndexByte(data[:min(len(data), 8000)], 0) < 0 {
@@ -150,7 +160,7 @@ func DiffSince(rev string, paths []string, cfg *config.Config) (*diff.Report, er
 	}
 	// Base: the revision's files under the same paths, by the same selection.
 	basePaths := base.Select(paths, selected)
-	baseData, err := base.Read(basePaths, lint.DefaultMaxFileSize)
+	baseData, err := base.Read(basePaths, maxSize)
 	if err != nil {
 		return nil, err
 	}
@@ -185,7 +195,7 @@ func DiffSince(rev string, paths []string, cfg *config.Config) (*diff.Report, er
 		areas = append(areas, ladder.Area{Name: a.Name, Terms: a.Terms})
 	}
 	r := diff.Pages(baseSet, headSet, diff.Options{Areas: areas, Renames: renames})
-	r.Base = rev
+	r.Base = v.Rev()
 	r.Unchanged += unchanged
 	return r, nil
 }
@@ -201,10 +211,12 @@ type ladderChanges struct {
 	markdown string
 }
 
-// newLadderChanges compares the ladders under paths at rev with the working
-// tree. In GitHub Actions the locations link to the pull request's head.
-func newLadderChanges(rev string, paths []string, cfg *config.Config, env Env) (*ladderChanges, error) {
-	r, err := DiffSince(rev, paths, cfg)
+// newLadderChanges compares the ladders under paths at rev (opened by the
+// lint run) with the working tree, reading pages of at most maxSize bytes
+// as the run did. In GitHub Actions the locations link to the pull
+// request's head.
+func newLadderChanges(rev *diff.Revision, paths []string, cfg *config.Config, maxSize int64, env Env) (*ladderChanges, error) {
+	r, err := diffAt(rev, paths, cfg, maxSize)
 	if err != nil {
 		return nil, err
 	}

@@ -5,10 +5,12 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/ladderlint/ladderlint/lint/changes"
 )
@@ -27,11 +29,71 @@ type Base struct {
 	WorkDir string
 	realWD  string          // WorkDir with symbolic links resolved (LocalPath)
 	blobs   map[string]blob // repository-relative path → blob
+
+	renamesOnce sync.Once
+	renames     map[string]string // Renames, asked once
+
+	mu   sync.Mutex        // guards read and cat
+	read map[string][]byte // blob id → contents, each read once
+	cat  *catFile          // the cat-file --batch that reads them, started on first need
 }
 
 type blob struct {
 	id   string
 	size int64
+}
+
+// Revision is the revision of the repository that holds a folder that
+// one run compares with, opened on first use and then shared by everything
+// the run asks about it: the lines changed since (changes.Repo.Since), the
+// files of the revision and their contents (Base). Each git command then
+// runs once however many stages ask: a lint run under -changed-since and
+// the ladder diff written with it (-changes-file) read the same answers.
+// Close it when the run is over.
+type Revision struct {
+	dir, wd, rev string
+
+	repoOnce sync.Once
+	repo     *changes.Repo
+	repoErr  error
+
+	baseOnce sync.Once
+	base     *Base
+	baseErr  error
+}
+
+// At is revision rev of the repository that holds dir, not opened yet;
+// local paths are relative to wd, the working folder.
+func At(dir, wd, rev string) *Revision { return &Revision{dir: dir, wd: wd, rev: rev} }
+
+// Rev is the revision as given.
+func (v *Revision) Rev() string { return v.rev }
+
+// Repo opens the repository at the revision (changes.Open), once.
+func (v *Revision) Repo() (*changes.Repo, error) {
+	v.repoOnce.Do(func() { v.repo, v.repoErr = changes.Open(v.dir, v.rev) })
+	return v.repo, v.repoErr
+}
+
+// Base lists the files of the revision (BaseOf), once.
+func (v *Revision) Base() (*Base, error) {
+	v.baseOnce.Do(func() {
+		repo, err := v.Repo()
+		if err != nil {
+			v.baseErr = err
+			return
+		}
+		v.base, v.baseErr = BaseOf(repo, v.wd)
+	})
+	return v.base, v.baseErr
+}
+
+// Close ends the git process that reads the revision's files, if one was
+// started.
+func (v *Revision) Close() {
+	if v.base != nil {
+		v.base.Close()
+	}
 }
 
 // GitError is a git problem: no git, not a repository, an unknown revision.
@@ -53,7 +115,7 @@ func OpenBase(dir, wd, rev string) (*Base, error) {
 // BaseOf lists the files of the opened repository's revision, with one
 // `git ls-tree`. Local paths are relative to wd, the working folder.
 func BaseOf(repo *changes.Repo, wd string) (*Base, error) {
-	b := &Base{Root: repo.Root, Rev: repo.Rev, Commit: repo.Commit, WorkDir: wd, blobs: map[string]blob{}}
+	b := &Base{Root: repo.Root, Rev: repo.Rev, Commit: repo.Commit, WorkDir: wd, blobs: map[string]blob{}, read: map[string][]byte{}}
 	if r, err := filepath.EvalSymlinks(b.Root); err == nil {
 		b.Root = r
 	}
@@ -147,9 +209,12 @@ func (b *Base) Select(paths []string, selects func(local string) bool) []string 
 }
 
 // Read returns the contents at the revision of the repository-relative
-// paths, through one `git cat-file --batch`. Paths the revision does not
-// hold, and files larger than max bytes, are left out.
+// paths. Paths the revision does not hold, and files larger than max bytes,
+// are left out. Each blob is read once, whoever asks, through one
+// `git cat-file --batch` kept for the Base's lifetime (see Close).
 func (b *Base) Read(paths []string, max int64) (map[string][]byte, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	var ids []string
 	byID := map[string][]string{}
 	for _, p := range paths {
@@ -158,29 +223,69 @@ func (b *Base) Read(paths []string, max int64) (map[string][]byte, error) {
 			continue
 		}
 		if _, seen := byID[bl.id]; !seen {
-			ids = append(ids, bl.id)
+			if _, read := b.read[bl.id]; !read {
+				ids = append(ids, bl.id)
+			}
 		}
 		byID[bl.id] = append(byID[bl.id], p)
 	}
+	if len(ids) > 0 {
+		if err := b.fetch(ids, max); err != nil {
+			return nil, err
+		}
+	}
 	out := map[string][]byte{}
-	if len(ids) == 0 {
-		return out, nil
+	for id, ps := range byID {
+		for _, p := range ps {
+			out[p] = b.read[id]
+		}
 	}
-	cmd := changes.Command(b.Root, "cat-file", "--batch")
-	cmd.Stdin = strings.NewReader(strings.Join(ids, "\n") + "\n")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, &GitError{Msg: "git cat-file: " + err.Error()}
+	return out, nil
+}
+
+// catFile is a running `git cat-file --batch`: blob ids in, contents out,
+// one object after the other (git flushes after each unless --buffer).
+type catFile struct {
+	cmd    *exec.Cmd
+	in     io.WriteCloser
+	out    *bufio.Reader
+	stderr bytes.Buffer
+	err    error // the failure that ended it: later reads fail alike
+}
+
+// fetch reads the blobs ids (none larger than max) into b.read.
+func (b *Base) fetch(ids []string, max int64) error {
+	if b.cat == nil {
+		c := &catFile{cmd: changes.Command(b.Root, "cat-file", "--batch")}
+		c.cmd.Stderr = &c.stderr
+		in, err := c.cmd.StdinPipe()
+		if err != nil {
+			return &GitError{Msg: "git cat-file: " + err.Error()}
+		}
+		stdout, err := c.cmd.StdoutPipe()
+		if err != nil {
+			return &GitError{Msg: "git cat-file: " + err.Error()}
+		}
+		if err := c.cmd.Start(); err != nil {
+			return &GitError{Msg: "git cat-file: " + err.Error()}
+		}
+		c.in, c.out = in, bufio.NewReader(stdout)
+		b.cat = c
 	}
-	if err := cmd.Start(); err != nil {
-		return nil, &GitError{Msg: "git cat-file: " + err.Error()}
+	c := b.cat
+	if c.err != nil {
+		return c.err
 	}
-	r := bufio.NewReader(stdout)
+	// Written while the answers are read: git answers as it reads, and
+	// would stop reading once the pipe back is full.
+	wrote := make(chan error, 1)
+	go func() {
+		_, err := io.WriteString(c.in, strings.Join(ids, "\n")+"\n")
+		wrote <- err
+	}()
 	readErr := func() error {
 		for range ids {
-			head, err := r.ReadString('\n')
+			head, err := c.out.ReadString('\n')
 			if err != nil {
 				return err
 			}
@@ -193,28 +298,49 @@ func (b *Base) Read(paths []string, max int64) (map[string][]byte, error) {
 				return fmt.Errorf("unexpected size in %q", strings.TrimSpace(head))
 			}
 			data := make([]byte, size+1) // the content and its closing newline
-			if _, err := io.ReadFull(r, data); err != nil {
+			if _, err := io.ReadFull(c.out, data); err != nil {
 				return err
 			}
-			for _, p := range byID[f[0]] {
-				out[p] = data[:size]
-			}
+			b.read[f[0]] = data[:size]
 		}
 		return nil
 	}()
-	if err := cmd.Wait(); err != nil || readErr != nil {
-		if readErr == nil {
-			readErr = err
-		}
-		return nil, &GitError{Msg: "git cat-file failed: " + strings.TrimSpace(stderr.String()+" "+readErr.Error())}
+	if readErr == nil {
+		readErr = <-wrote
 	}
-	return out, nil
+	if readErr != nil {
+		// The process is in an unknown state: ended, so that its message
+		// is complete and the writer above returns.
+		c.cmd.Process.Kill()
+		c.in.Close()
+		c.cmd.Wait()
+		c.err = &GitError{Msg: "git cat-file failed: " + strings.TrimSpace(c.stderr.String()+" "+readErr.Error())}
+		return c.err
+	}
+	return nil
+}
+
+// Close ends the cat-file process Read started, if any.
+func (b *Base) Close() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if c := b.cat; c != nil && c.err == nil {
+		c.in.Close() // cat-file ends at the end of its input
+		c.cmd.Wait()
+		c.err = &GitError{Msg: "git cat-file: read after Close"}
+	}
 }
 
 // Renames are the files git's rename detection says moved between the
 // revision and HEAD (committed changes only), base path → head path,
-// repository-relative. A repository without HEAD has none.
+// repository-relative. A repository without HEAD has none. Git is asked
+// once; the map is shared, not to be changed.
 func (b *Base) Renames() map[string]string {
+	b.renamesOnce.Do(func() { b.renames = b.askRenames() })
+	return b.renames
+}
+
+func (b *Base) askRenames() map[string]string {
 	out, err := changes.Git(b.Root, nil, "diff-tree", "-r", "-M", "--name-status", "-z", b.Commit, "HEAD")
 	if err != nil {
 		return nil
