@@ -6,9 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -123,43 +121,25 @@ func diffAt(v *diff.Revision, paths []string, cfg *config.Config, maxSize int64)
 		return nil, err
 	}
 	wd := base.WorkDir
-	lopts := lint.Options{Root: root, WorkDir: wd, Config: cfg}
+	lopts := lint.Options{Paths: paths, Root: root, WorkDir: wd, Config: cfg, MaxFileSize: maxSize}
 	read, err := lint.PageReader(lopts)
 	if err != nil {
 		return nil, err
 	}
 	selected := func(local string) bool { return cfg.Selects(lint.RootRel(lopts, local)) }
-	// Head: the working tree's pages under paths.
+	// Head: the working tree's pages under paths, the ones a lint run
+	// reads. Those it cannot read are the lint run's business.
 	headData := map[string][]byte{}
-	for _, p := range paths {
-		err := filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return nil // unreadable folders are the lint run's business
-			}
-			if d.IsDir() {
-				if q != p && (d.Name() == ".git" || d.Name() == "node_modules") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			local := filepath.ToSlash(filepath.Clean(q))
-			if q != p && !selected(local) || !d.Type().IsRegular() {
-				return nil
-			}
-			if info, err := d.Info(); err != nil || info.Size() > maxSize {
-				return nil
-			}
-			if data, err := os.ReadFile(q); err == nil && bytes.IndexByte(data[:min(len(data), 8000)], 0) < 0 {
-				headData[local] = data
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
+	lint.Pages(lopts, func(p string) {
+		if data, err := lint.ReadPage(lopts, p); err == nil {
+			headData[p] = data
 		}
-	}
-	// Base: the revision's files under the same paths, by the same selection.
-	basePaths := base.Select(paths, selected)
+	})
+	// Base: the revision's files under the same paths, by the same
+	// selection: symbolic links followed, and a file named as a PATH
+	// dropped when the configuration excludes it.
+	basePaths := append(base.Select(paths, selected), base.SelectLinks(paths, selected)...)
+	basePaths = slices.DeleteFunc(basePaths, func(rp string) bool { return lint.Excluded(lopts, base.LocalPath(rp)) })
 	baseData, err := base.Read(basePaths, maxSize)
 	if err != nil {
 		return nil, err

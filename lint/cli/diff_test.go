@@ -249,3 +249,64 @@ func TestDiffFromSubfolderAndOverrides(t *testing.T) {
 		t.Errorf("the ladder only its override's level patterns read is not reported: %q", paths)
 	}
 }
+
+// TestDiffReadsThePagesLintReads: the diff compares the pages a lint run
+// reads: a page reached through a symbolic link is followed (in the working
+// tree and, committed, in the revision: an unchanged link is no change), and
+// a file named as a PATH that the configuration excludes is dropped.
+func TestDiffReadsThePagesLintReads(t *testing.T) {
+	git := gitRepo(t)
+	page := readFile(t, "handbook/support/cs-career-levels.md")
+	writeFile(t, "handbook/.ladderlint.yml", readFile(t, "handbook/.ladderlint.yml")+"\nexclude: [\"drafts/**\"]\n")
+	writeFile(t, "handbook/drafts/next.md", page)
+	if err := os.MkdirAll("handbook/eng", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../support/cs-career-levels.md", "handbook/eng/ladder.md"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../support/cs-career-levels.md", "handbook/eng/same.md"); err != nil {
+		t.Fatal(err)
+	}
+	git("add", ".")
+	git("commit", "-qm", "links and drafts")
+	edited := strings.Replace(page, "You achieve positive outcomes", "You reliably achieve positive outcomes", 1)
+	writeFile(t, "handbook/support/cs-career-levels.md", edited)
+	writeFile(t, "handbook/drafts/next.md", edited)
+	os.Remove("handbook/eng/same.md") // now a copy of the base page: unchanged
+	writeFile(t, "handbook/eng/same.md", page)
+	args := []string{"handbook", "handbook/drafts/next.md"}
+
+	var out, errOut strings.Builder
+	if code := Main(append([]string{"extract"}, args...), &out, &errOut, func(string) string { return "" }); code != ExitClean {
+		t.Fatalf("extract: exit %d\n%s", code, errOut.String())
+	}
+	var docs []struct{ File string }
+	if err := json.Unmarshal([]byte(out.String()), &docs); err != nil {
+		t.Fatal(err)
+	}
+	var linted []string
+	for _, d := range docs {
+		linted = append(linted, d.File)
+	}
+	want := []string{"handbook/eng/ladder.md", "handbook/eng/same.md", "handbook/support/cs-career-levels.md"}
+	if !slices.Equal(linted, want) {
+		t.Fatalf("the lint run reads the ladders of %q, want %q", linted, want)
+	}
+
+	out.Reset()
+	if code := Main(append([]string{"diff", "-format", "json", "HEAD"}, args...), &out, &errOut, func(string) string { return "" }); code != ExitClean {
+		t.Fatalf("diff: exit %d\n%s", code, errOut.String())
+	}
+	var r diff.Report
+	if err := json.Unmarshal([]byte(out.String()), &r); err != nil {
+		t.Fatal(err)
+	}
+	var changed []string
+	for _, l := range r.Ladders {
+		changed = append(changed, string(l.Change)+" "+l.Path)
+	}
+	if want := []string{"changed handbook/eng/ladder.md", "changed handbook/support/cs-career-levels.md"}; !slices.Equal(changed, want) || r.Unchanged != 1 {
+		t.Errorf("diff: %q and %d unchanged, want %q and 1 unchanged (eng/same.md)", changed, r.Unchanged, want)
+	}
+}

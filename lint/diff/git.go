@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os/exec"
+	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,6 +31,10 @@ type Base struct {
 	WorkDir string
 	realWD  string          // WorkDir with symbolic links resolved (LocalPath)
 	blobs   map[string]blob // repository-relative path → blob
+	// links are the symbolic links (path → the blob of its target), and
+	// targets their targets, read when a link is first followed (Read).
+	links   map[string]blob
+	targets map[string]string
 
 	renamesOnce sync.Once
 	renames     map[string]string // Renames, asked once
@@ -115,7 +121,8 @@ func OpenBase(dir, wd, rev string) (*Base, error) {
 // BaseOf lists the files of the opened repository's revision, with one
 // `git ls-tree`. Local paths are relative to wd, the working folder.
 func BaseOf(repo *changes.Repo, wd string) (*Base, error) {
-	b := &Base{Root: repo.Root, Rev: repo.Rev, Commit: repo.Commit, WorkDir: wd, blobs: map[string]blob{}, read: map[string][]byte{}}
+	b := &Base{Root: repo.Root, Rev: repo.Rev, Commit: repo.Commit, WorkDir: wd,
+		blobs: map[string]blob{}, links: map[string]blob{}, read: map[string][]byte{}}
 	if r, err := filepath.EvalSymlinks(b.Root); err == nil {
 		b.Root = r
 	}
@@ -130,10 +137,14 @@ func BaseOf(repo *changes.Repo, wd string) (*Base, error) {
 	for _, rec := range bytes.Split(out, []byte{0}) {
 		meta, path, ok := bytes.Cut(rec, []byte{'\t'})
 		f := strings.Fields(string(meta))
-		if !ok || len(f) != 4 || f[1] != "blob" || (f[0] != "100644" && f[0] != "100755") {
-			continue // trees, submodules, symbolic links
+		if !ok || len(f) != 4 || f[1] != "blob" || (f[0] != "100644" && f[0] != "100755" && f[0] != "120000") {
+			continue // trees, submodules
 		}
 		size, _ := strconv.ParseInt(f[3], 10, 64)
+		if f[0] == "120000" {
+			b.links[string(path)] = blob{id: f[2], size: size}
+			continue
+		}
 		b.blobs[string(path)] = blob{id: f[2], size: size}
 	}
 	return b, nil
@@ -184,8 +195,24 @@ func (b *Base) LocalPath(repoPath string) string {
 // Select lists the files of the revision that a run over paths (default
 // ".") would read: a file named as a PATH, and the files under a PATH
 // folder that cfg selects (its globs are relative to root). The result is
-// repository-relative and sorted.
+// repository-relative and sorted. Symbolic links are not files here; see
+// SelectLinks.
 func (b *Base) Select(paths []string, selects func(local string) bool) []string {
+	return b.selectFrom(b.Paths(), paths, selects)
+}
+
+// SelectLinks is Select for the symbolic links of the revision: those a
+// run over paths would follow, if they lead to a file (Read follows them).
+func (b *Base) SelectLinks(paths []string, selects func(local string) bool) []string {
+	links := make([]string, 0, len(b.links))
+	for p := range b.links {
+		links = append(links, p)
+	}
+	sort.Strings(links)
+	return b.selectFrom(links, paths, selects)
+}
+
+func (b *Base) selectFrom(files, paths []string, selects func(local string) bool) []string {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
@@ -197,7 +224,7 @@ func (b *Base) Select(paths []string, selects func(local string) bool) []string 
 	}
 	selected := func(rp string) bool { return selects(b.LocalPath(rp)) }
 	var out []string
-	for _, rp := range b.Paths() {
+	for _, rp := range files {
 		for _, pre := range prefixes {
 			if rp == pre || (pre == "." || strings.HasPrefix(rp, pre+"/")) && selected(rp) {
 				out = append(out, rp)
@@ -210,8 +237,9 @@ func (b *Base) Select(paths []string, selects func(local string) bool) []string 
 
 // Read returns the contents at the revision of the repository-relative
 // paths. Paths the revision does not hold, and files larger than max bytes,
-// are left out. Each blob is read once, whoever asks, through one
-// `git cat-file --batch` kept for the Base's lifetime (see Close).
+// are left out. A symbolic link reads as the file it leads to (follow).
+// Each blob is read once, whoever asks, through one `git cat-file --batch`
+// kept for the Base's lifetime (see Close).
 func (b *Base) Read(paths []string, max int64) (map[string][]byte, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -219,6 +247,15 @@ func (b *Base) Read(paths []string, max int64) (map[string][]byte, error) {
 	byID := map[string][]string{}
 	for _, p := range paths {
 		bl, ok := b.blobs[p]
+		if _, link := b.links[p]; link {
+			if err := b.readTargets(); err != nil {
+				return nil, err
+			}
+			var to string
+			if to, ok = b.follow(p); ok {
+				bl = b.blobs[to]
+			}
+		}
 		if !ok || bl.size > max {
 			continue
 		}
@@ -241,6 +278,79 @@ func (b *Base) Read(paths []string, max int64) (map[string][]byte, error) {
 		}
 	}
 	return out, nil
+}
+
+// maxLink bounds the target of a symbolic link read (PATH_MAX).
+const maxLink = 4096
+
+// readTargets reads the targets of every symbolic link of the revision,
+// once: a link can lead through others, also among a path's folders.
+func (b *Base) readTargets() error {
+	if b.targets != nil {
+		return nil
+	}
+	var ids []string
+	for _, l := range b.links {
+		if _, read := b.read[l.id]; !read && l.size <= maxLink && !slices.Contains(ids, l.id) {
+			ids = append(ids, l.id)
+		}
+	}
+	if len(ids) > 0 {
+		if err := b.fetch(ids, maxLink); err != nil {
+			return err
+		}
+	}
+	b.targets = map[string]string{}
+	for p, l := range b.links {
+		if t, ok := b.read[l.id]; ok {
+			b.targets[p] = string(t)
+		}
+	}
+	return nil
+}
+
+// follow is the file of the revision that the symbolic link p leads to,
+// followed as the file system follows it in a checkout: through links to
+// links and links among the folders on the way, at most 40 (the file
+// system's limit). ok is false for a link that leads out of the
+// repository, to a folder, or nowhere. An absolute target is followed
+// when it is inside the repository's top folder.
+func (b *Base) follow(p string) (string, bool) {
+	for range 40 {
+		if _, ok := b.blobs[p]; ok {
+			return p, true
+		}
+		// The first link on the way: one of p's folders, or p itself.
+		parts := strings.Split(p, "/")
+		link, n := "", 0
+		for n = range parts {
+			link = path.Join(link, parts[n])
+			if _, ok := b.links[link]; ok {
+				break
+			}
+			if n == len(parts)-1 {
+				return "", false
+			}
+		}
+		target, ok := b.targets[link]
+		if !ok || target == "" {
+			return "", false
+		}
+		if path.IsAbs(target) {
+			rel, err := filepath.Rel(b.Root, filepath.FromSlash(target))
+			if err != nil {
+				return "", false
+			}
+			target = filepath.ToSlash(rel)
+		} else {
+			target = path.Join(path.Dir(link), target)
+		}
+		p = path.Join(append([]string{target}, parts[n+1:]...)...)
+		if p == ".." || strings.HasPrefix(p, "../") {
+			return "", false
+		}
+	}
+	return "", false
 }
 
 // catFile is a running `git cat-file --batch`: blob ids in, contents out,
