@@ -2,6 +2,7 @@ package lint
 
 import (
 	"os"
+	"slices"
 
 	"github.com/ladderlint/ladderlint/lint/check"
 	"github.com/ladderlint/ladderlint/lint/diff"
@@ -56,7 +57,7 @@ func openBase(opt Options, rev *diff.Revision, files []discovered) (*baseRun, er
 		}
 	}
 	var gone []string
-	for _, rp := range b.Select(opt.Paths, func(p string) bool { return opt.Config.Selects(rootRel(opt, p)) }) {
+	for _, rp := range BasePages(opt, b) {
 		if _, ok := want[rp]; ok {
 			continue
 		}
@@ -85,6 +86,18 @@ func openBase(opt Options, rev *diff.Revision, files []discovered) (*baseRun, er
 		}
 	}
 	return br, nil
+}
+
+// BasePages lists the files of the revision b that a run with opt would
+// read were the working tree at that revision, repository-relative: under
+// opt.Paths, selected by the configuration, symbolic links included (Read
+// follows them), and a file named as a PATH dropped when the configuration
+// excludes it, as discovery drops it.
+func BasePages(opt Options, b *diff.Base) []string {
+	opt = opt.withDefaults()
+	selected := func(local string) bool { return opt.Config.Selects(rootRel(opt, local)) }
+	out := append(b.Select(opt.Paths, selected), b.SelectLinks(opt.Paths, selected)...)
+	return slices.DeleteFunc(out, func(rp string) bool { return excluded(opt, rootRel(opt, b.LocalPath(rp))) })
 }
 
 func keys(m map[string]string) []string {

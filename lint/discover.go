@@ -73,13 +73,6 @@ func ReadPage(opt Options, path string) ([]byte, error) {
 	return f.Data, nil
 }
 
-// Excluded reports whether the configuration's exclude globs match the
-// file at path: a run drops such a file even when a PATH names it.
-func Excluded(opt Options, path string) bool {
-	opt = opt.withDefaults()
-	return excluded(opt, rootRel(opt, path))
-}
-
 // walker lists the selected pages under one PATH.
 type walker struct {
 	opt   Options

@@ -126,7 +126,6 @@ func diffAt(v *diff.Revision, paths []string, cfg *config.Config, maxSize int64)
 	if err != nil {
 		return nil, err
 	}
-	selected := func(local string) bool { return cfg.Selects(lint.RootRel(lopts, local)) }
 	// Head: the working tree's pages under paths, the ones a lint run
 	// reads. Those it cannot read are the lint run's business.
 	headData := map[string][]byte{}
@@ -138,9 +137,7 @@ func diffAt(v *diff.Revision, paths []string, cfg *config.Config, maxSize int64)
 	// Base: the revision's files under the same paths, by the same
 	// selection: symbolic links followed, and a file named as a PATH
 	// dropped when the configuration excludes it.
-	basePaths := append(base.Select(paths, selected), base.SelectLinks(paths, selected)...)
-	basePaths = slices.DeleteFunc(basePaths, func(rp string) bool { return lint.Excluded(lopts, base.LocalPath(rp)) })
-	baseData, err := base.Read(basePaths, maxSize)
+	baseData, err := base.Read(lint.BasePages(lopts, base), maxSize)
 	if err != nil {
 		return nil, err
 	}

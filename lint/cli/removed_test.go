@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -68,5 +69,45 @@ func TestChangedSinceRenamedPage(t *testing.T) {
 	if !strings.Contains(out.String(), "handbook/support/cs-career-levels.md:116:1: warning: the ladder \"Levels\" (levels IC1..IC7) was on this page at "+base+
 		", which this change renames to handbook/support/levels.md, and is not found there [ladder-removed]") {
 		t.Errorf("broken rename:\n%s%s", out.String(), errOut.String())
+	}
+}
+
+// TestChangedSinceReadsTheBaseLintWouldRead: the base revision is read the
+// way discovery reads the working tree. A page reached through a symbolic
+// link has a base version too (its ladder going away is a finding), and a
+// deleted file the configuration excludes is no removed page, even when a
+// PATH names it.
+func TestChangedSinceReadsTheBaseLintWouldRead(t *testing.T) {
+	git := gitRepo(t)
+	page := readFile(t, "handbook/support/cs-career-levels.md")
+	writeFile(t, "handbook/.ladderlint.yml", readFile(t, "handbook/.ladderlint.yml")+"\nexclude: [\"drafts/**\"]\n")
+	writeFile(t, "handbook/drafts/next.md", page)
+	writeFile(t, "handbook/notes.md", "# Notes\n\nNo ladder here.\n")
+	if err := os.MkdirAll("handbook/eng", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../support/cs-career-levels.md", "handbook/eng/ladder.md"); err != nil {
+		t.Fatal(err)
+	}
+	git("add", ".")
+	git("commit", "-qm", "a link and a draft")
+
+	// The link now leads to a page without a ladder; the draft is deleted.
+	os.Remove("handbook/eng/ladder.md")
+	if err := os.Symlink("../notes.md", "handbook/eng/ladder.md"); err != nil {
+		t.Fatal(err)
+	}
+	git("rm", "-q", "handbook/drafts/next.md")
+	// Naming the deleted draft is itself an error (exit 2, "no such file");
+	// its ladder is still no finding.
+	var out, errOut strings.Builder
+	Main([]string{"-changed-since", "HEAD", "-no-snippets", "handbook", "handbook/drafts/next.md"}, &out, &errOut, func(string) string { return "" })
+	if !strings.Contains(out.String(), "handbook/eng/ladder.md:4:1: error: the ladder \"Levels\" (levels IC1..IC7) was recognised at line 116 at HEAD") {
+		t.Errorf("a linked page's ladder gone: no ladder-removed finding on handbook/eng/ladder.md\n%s%s", out.String(), errOut.String())
+	}
+	for _, line := range strings.Split(out.String(), "\n") {
+		if strings.Contains(line, "drafts/next.md") && strings.Contains(line, "[ladder-removed]") {
+			t.Errorf("the excluded draft is reported: %s", line)
+		}
 	}
 }

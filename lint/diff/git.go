@@ -161,8 +161,13 @@ func (b *Base) Paths() []string {
 	return out
 }
 
-// Has reports whether the revision holds the repository-relative path p.
-func (b *Base) Has(p string) bool { _, ok := b.blobs[p]; return ok }
+// Has reports whether the revision holds the repository-relative path p:
+// a file, or a symbolic link (Read follows it).
+func (b *Base) Has(p string) bool {
+	_, file := b.blobs[p]
+	_, link := b.links[p]
+	return file || link
+}
 
 // RepoPath is the repository-relative form of a local path (relative to the
 // working folder or absolute); ok is false outside the repository.
