@@ -44,8 +44,57 @@ func (Placeholder) Check(c *Context, l *ladder.Ladder) {
 			for i, p := range parts(cell) {
 				if p.Placeholder != "" {
 					c.Report(p.Span, lv, cell.Category, fmt.Sprintf("%q for level %q is a placeholder (%q)%s", cell.Category, lv.Label, p.Placeholder, partOf(i, cell)))
+					continue
 				}
+				blanks(c, lv, cell.Category, p)
 			}
 		}
 	}
+}
+
+// blanks reports the behaviours of cell that keep a blank to fill in, a
+// run of three underscores or more as a template writes it ("experience
+// in ____, ___, ___"): the sentence is not finished. The blank is looked
+// for in each behaviour's source, where the parser read it (its text has
+// lost the underscores to emphasis); not inside code spans.
+func blanks(c *Context, lv *ladder.Level, category string, cell *ladder.Cell) {
+	data := c.fileOf(lv).Data
+	for _, it := range cell.Items {
+		if it.Span.End > len(data) || it.Span.Start >= it.Span.End {
+			continue
+		}
+		if b := fillInBlank(data[it.Span.Start:it.Span.End]); b != "" {
+			c.Report(it.Span, lv, category, fmt.Sprintf("%q for level %q keeps a blank to fill in (%q): the sentence is not finished", category, lv.Label, b))
+		}
+	}
+}
+
+// fillInBlank returns the first run of three underscores or more in src
+// that stands alone (not inside a word, a code span or a link target), or "".
+func fillInBlank(src []byte) string {
+	code, target := false, false
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; {
+		case c == '`':
+			code = !code
+		case c == '(' && i > 0 && src[i-1] == ']':
+			target = true
+		case c == ')':
+			target = false
+		case c == '_' && !code && !target:
+			j := i
+			for j < len(src) && src[j] == '_' {
+				j++
+			}
+			if j-i >= 3 && (i == 0 || !isWordByte(src[i-1])) && (j == len(src) || !isWordByte(src[j])) {
+				return string(src[i:j])
+			}
+			i = j - 1
+		}
+	}
+	return ""
+}
+
+func isWordByte(b byte) bool {
+	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80
 }

@@ -79,7 +79,7 @@ var publicDefects = func() []defect {
 		{p2, "Avila-Tek__docs__docs-engineering-structure-growth-plans-index.md", r("missing-category"), 23, 45, "DEFECT first step's 'Conocimientos Necesarios' glued into a list item", false, false},
 		{p2, "stephane-klein__backlog__012-comment-sont-formalisés-les-différents-niveaux-des-développeurs-chez-mycompany.md", r("missing-category"), 3, 18, "MISSING Junior has no Leadership", false, false},
 		{p2, "stephane-klein__backlog__012-comment-sont-formalisés-les-différents-niveaux-des-développeurs-chez-mycompany.md", r("duplicate-text"), 41, 44, "DUPLICATE intermediate 'Déploiement...' block twice", false, false},
-		{p2, "stephane-klein__backlog__012-comment-sont-formalisés-les-différents-niveaux-des-développeurs-chez-mycompany.md", r("placeholder"), 7, 7, "PLACEHOLDERS 'en ____, ___, ___'", false, false},
+		{p2, "stephane-klein__backlog__012-comment-sont-formalisés-les-différents-niveaux-des-développeurs-chez-mycompany.md", r("placeholder"), 7, 7, "PLACEHOLDERS 'en ____, ___, ___'", false, true},
 		{p2, "urbanairship__techladder__eng.md", r("placeholder"), 342, 345, "Senior Director body 'TBD'", false, false},
 		{p2, "urbanairship__techladder__eng.md", r("missing-category"), 245, 250, "Sr. Distinguished Engineer has no categories", false, false},
 		{p2, "urbanairship__techladder__eng.md", r("missing-category"), 360, 362, "Senior Vice President / CTO / CIO has no categories", false, false},
@@ -102,7 +102,7 @@ var publicDefects = func() []defect {
 
 // defectsFoundFloor is how many of publicDefects were reported when the
 // floor was last raised (with the whole corpus present); fewer fails.
-const defectsFoundFloor = 37
+const defectsFoundFloor = 38
 
 // checkDefects counts the defects of publicDefects that the run reported.
 func checkDefects(t *testing.T, rows []publicRow, run corpusRun) (n defectTally) {
