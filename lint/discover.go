@@ -257,7 +257,7 @@ func readFile(path string, max int64, buf []byte) (*source.File, error) {
 		return nil, tooLarge
 	}
 	// The bytes Stat counted, read into a buffer of that size: a page that
-	// grows meanwhile is read as it was, one that shrinks as it is now.
+	// grows meanwhile is read up to that size, one that shrinks as it is now.
 	// Stopping at the size spares the read that would only see the end.
 	// Files whose size Stat does not know (0 on some virtual file systems)
 	// are read to their end, up to max.
@@ -271,8 +271,8 @@ func readFile(path string, max int64, buf []byte) (*source.File, error) {
 	} else {
 		var n int
 		n, err = io.ReadFull(fh, buf[:size])
-		if err == io.ErrUnexpectedEOF {
-			err = nil
+		if err == io.ErrUnexpectedEOF || err == io.EOF {
+			err = nil // emptied or cut since Stat: read as it is now
 		}
 		data = buf[:n]
 	}

@@ -91,7 +91,10 @@ func Open(dir, rev string) (*Repo, error) {
 			return &Repo{Dir: dir, Root: top, Rev: rev, Commit: last}, nil
 		}
 		err = fmt.Errorf("unexpected answer from git rev-parse: %q", out)
-	case errors.As(err, &ee) && ee.ExitCode() == 1 && rest != "" && (last == "true" || last == "false"):
+	case errors.As(err, &ee) && rest != "" && (last == "true" || last == "false"):
+		// git answered for the repository and stopped at the revision:
+		// status 1 when it names no commit, 128 when it cannot be read
+		// ("HEAD@{5}" past the reflog, "@{upstream}" without one).
 		if last == "true" {
 			return nil, &Error{Msg: fmt.Sprintf("%q is not in this shallow clone: check out the whole history (actions/checkout with fetch-depth: 0), or %s", rev, FetchHint(rev))}
 		}
@@ -125,6 +128,12 @@ func (r *Repo) Since(wd string) (map[string]Lines, error) {
 		"--diff-filter=d", r.Commit, "--")
 	if err != nil {
 		return nil, &Error{Msg: "git diff-index failed: " + err.Error()}
+	}
+	// git prints the top folder with symbolic links resolved: so must the
+	// working folder be, or a folder reached through a link (/tmp on macOS)
+	// names every changed file "../…" and none matches a linted page.
+	if real, err := filepath.EvalSymlinks(wd); err == nil && wd != "" {
+		wd = real
 	}
 	files := map[string]Lines{}
 	for p, lines := range parseDiff(out) {
@@ -203,7 +212,8 @@ func parseDiff(out []byte) map[string]Lines {
 		switch {
 		case strings.HasPrefix(line, "+++ "):
 			cur = ""
-			if p := strings.TrimPrefix(line, "+++ "); p != "/dev/null" {
+			// git ends a name holding a space with a tab ("+++ b/my page.md\t").
+			if p := strings.TrimSuffix(strings.TrimPrefix(line, "+++ "), "\t"); p != "/dev/null" {
 				cur = unquote(strings.TrimPrefix(unquote(p), "b/"))
 				if _, seen := files[cur]; !seen {
 					files[cur] = nil // a changed file, even without added lines

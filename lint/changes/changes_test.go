@@ -299,3 +299,32 @@ func must[T any](v T, err error) T {
 	}
 	return v
 }
+
+// TestSinceAwkwardPlaces: a changed file whose name holds a space (git ends
+// its diff header with a tab), asked from a working folder reached through
+// a symbolic link (git resolves the top folder's); and a revision git
+// cannot read (exit status 128) is still "not a commit", not a refusal.
+func TestSinceAwkwardPlaces(t *testing.T) {
+	dir := gitRepo(t, map[string]string{"my ladder.md": "one\ntwo\n", "plain.md": "a\n"})
+	if err := os.WriteFile(filepath.Join(dir, "my ladder.md"), []byte("one\nTWO\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(t.TempDir(), "linked")
+	if err := os.Symlink(dir, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	t.Chdir(link)
+	got, err := Since(".", link, "HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, map[string]Lines{"my ladder.md": {{2, 2}}}) {
+		t.Errorf("got %v, want the second line of \"my ladder.md\"", got)
+	}
+	for _, rev := range []string{"HEAD@{5}", "HEAD@{upstream}"} {
+		_, err := Since(".", link, rev)
+		if err == nil || !strings.Contains(err.Error(), "is not a commit in this repository") {
+			t.Errorf("%s: %v, want \"is not a commit in this repository\"", rev, err)
+		}
+	}
+}

@@ -310,3 +310,34 @@ func TestDiffReadsThePagesLintReads(t *testing.T) {
 		t.Errorf("diff: %q and %d unchanged, want %q and 1 unchanged (eng/same.md)", changed, r.Unchanged, want)
 	}
 }
+
+// TestDiffFromLinkedFolder: run from a working folder reached through a
+// symbolic link (macOS's /tmp is one), the diff and -changed-since see the
+// one edited ladder, not every ladder added and no file changed.
+func TestDiffFromLinkedFolder(t *testing.T) {
+	gitRepo(t)
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := readFile(t, "handbook/support/cs-career-levels.md")
+	writeFile(t, "handbook/support/cs-career-levels.md", strings.Replace(page, "You achieve positive outcomes", "You reliably achieve positive outcomes", 1))
+	link := filepath.Join(t.TempDir(), "linked")
+	if err := os.Symlink(dir, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	t.Chdir(link)
+	var out, errOut strings.Builder
+	for _, args := range [][]string{{"diff", "HEAD", "handbook"}, {"diff", "HEAD"}} {
+		out.Reset()
+		if code := Main(args, &out, &errOut, func(string) string { return "" }); code != ExitClean ||
+			!strings.Contains(out.String(), `ladder "Levels" changed`) || strings.Contains(out.String(), "added") {
+			t.Errorf("%q: exit %d, want one ladder changed\n%s%s", args, code, out.String(), errOut.String())
+		}
+	}
+	out.Reset()
+	Main([]string{"-changed-since", "HEAD", "-no-snippets", "handbook"}, &out, &errOut, func(string) string { return "" })
+	if !strings.Contains(out.String(), "in 1 file (1 ladder)") {
+		t.Errorf("-changed-since: want the edited page linted\n%s%s", out.String(), errOut.String())
+	}
+}

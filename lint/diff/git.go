@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
 	"path"
 	"path/filepath"
@@ -176,7 +177,14 @@ func (b *Base) RepoPath(local string) (string, bool) {
 	if !filepath.IsAbs(abs) {
 		abs = filepath.Join(b.WorkDir, local)
 	}
-	if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+	// Symbolic links resolved as git resolves the top folder: a folder
+	// (the PATH ".", reached through a link) wholly; a file only up to its
+	// folder, as a link to a page is a page of its own.
+	if info, err := os.Stat(abs); err == nil && info.IsDir() {
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			abs = real
+		}
+	} else if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
 		abs = filepath.Join(dir, filepath.Base(abs))
 	}
 	rel, err := filepath.Rel(b.Root, abs)
