@@ -15,7 +15,7 @@ func LabelCandidates(opt Options) ([]string, error) {
 	discover(opt, func(pg discovered) { files = append(files, pg.path) })
 	var out []string
 	for _, path := range files {
-		f, err := readFile(path, opt.MaxFileSize, nil)
+		f, err := readFile(path, opt.MaxFileSize, nil, false)
 		if err != nil {
 			continue
 		}

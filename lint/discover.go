@@ -26,6 +26,7 @@ import (
 type discovered struct {
 	path, rel string
 	index     bool
+	regular   bool // the folder's listing showed a regular file (readFile)
 }
 
 // discover calls yield with every page opt.Paths names, slash-separated,
@@ -66,7 +67,7 @@ func Pages(opt Options, yield func(path string)) []error {
 // byte in its first 8000; else the error (a *FileError) says why it is not
 // linted.
 func ReadPage(opt Options, path string) ([]byte, error) {
-	f, err := readFile(path, opt.withDefaults().MaxFileSize, nil)
+	f, err := readFile(path, opt.withDefaults().MaxFileSize, nil, false)
 	if err != nil {
 		return nil, err
 	}
@@ -177,7 +178,7 @@ func (w *walker) walkDir(dir, shown, rel string, top bool) {
 			}
 		}
 		index := name == "_index.md" || name == "index.md" || name == "README.md" || dirs[strings.TrimSuffix(name, ".md")]
-		w.yield(discovered{path: joinSlash(shown, name, '/'), rel: qrel, index: index})
+		w.yield(discovered{path: joinSlash(shown, name, '/'), rel: qrel, index: index, regular: d.Type().IsRegular()})
 	}
 }
 
@@ -231,17 +232,24 @@ func describeErr(err error) string {
 
 // readFile reads one page, refusing non-regular files, files over max bytes
 // and binary files. The page is read into buf when it fits (see
-// pageBuffers), otherwise into a new slice.
-func readFile(path string, max int64, buf []byte) (*source.File, error) {
-	// O_NONBLOCK: opening a FIFO would otherwise block until a writer
-	// comes; it is refused below, once open. On a regular file the flag
-	// changes nothing but spares the runtime four fcntl calls a page
-	// (setting and clearing it for a poller that refuses files).
+// pageBuffers), otherwise into a new slice. regular says the folder's
+// listing showed a regular file: only then is it opened without asking
+// first, as opening a device can have effects (a terminal, a watchdog).
+func readFile(path string, max int64, buf []byte, regular bool) (*source.File, error) {
+	if !regular {
+		if info, err := os.Stat(path); err != nil {
+			return nil, &FileError{Path: path, Msg: "cannot read: " + describeErr(err)}
+		} else if !info.Mode().IsRegular() {
+			return nil, &FileError{Path: path, Msg: "not a regular file"}
+		}
+	}
+	// O_NONBLOCK: a FIFO put in the page's place since would otherwise
+	// block the open until a writer comes; it is refused below, once open.
+	// On a regular file the flag changes nothing but spares the runtime four
+	// fcntl calls a page (setting and clearing it for a poller that refuses
+	// files).
 	fh, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		if info, serr := os.Stat(path); serr == nil && !info.Mode().IsRegular() {
-			return nil, &FileError{Path: path, Msg: "not a regular file"} // a socket
-		}
 		return nil, &FileError{Path: path, Msg: "cannot read: " + describeErr(err)}
 	}
 	defer fh.Close()

@@ -153,7 +153,7 @@ func (r *run) lintPageSafely(pg discovered) (pr pageResult) {
 			pr = pageResult{context: true} // counted nowhere; the run fails
 		}
 	}()
-	return r.lintPage(pg.path, pg.rel)
+	return r.lintPage(pg)
 }
 
 // panicked records a panic as the run's error.
@@ -164,9 +164,10 @@ func (r *run) panicked(path string, p any) {
 // lintPage runs one page through the stages: read, pre-scan, parse,
 // recognise, check (ladder, page and base rules), suppress, and under
 // -changed-since the filter to the ladders the change touches.
-func (r *run) lintPage(path, rel string) pageResult {
+func (r *run) lintPage(pg discovered) pageResult {
+	path, rel := pg.path, pg.rel
 	buf := pageBuffer()
-	f, err := readFile(path, r.opt.MaxFileSize, *buf)
+	f, err := readFile(path, r.opt.MaxFileSize, *buf, pg.regular)
 	if err != nil {
 		pageBuffers.Put(buf)
 		return pageResult{err: err}

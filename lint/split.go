@@ -52,7 +52,7 @@ func (r *run) lintSplit() {
 			if !r.indexes[name] {
 				continue
 			}
-			if f, err := readFile(name, opt.MaxFileSize, nil); err == nil {
+			if f, err := readFile(name, opt.MaxFileSize, nil, false); err == nil {
 				parsed[f.Path] = markdown.Parse(f, opt.Limits)
 				out = append(out, parsed[f.Path])
 			}
