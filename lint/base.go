@@ -90,13 +90,24 @@ func openBase(opt Options, rev *diff.Revision, files []discovered) (*baseRun, er
 
 // BasePages lists the files of the revision b that a run with opt would
 // read were the working tree at that revision, repository-relative: under
-// opt.Paths, selected by the configuration, symbolic links included (Read
-// follows them), and a file named as a PATH dropped when the configuration
-// excludes it, as discovery drops it.
+// opt.Paths, selected by the configuration, and a file named as a PATH
+// dropped when the configuration excludes it, as discovery drops it. A
+// symbolic link is listed (Read follows it) unless it leads to a page
+// listed anyway: such an alias is not a page of its own to compare, and
+// deleting it removes no ladder.
 func BasePages(opt Options, b *diff.Base) []string {
 	opt = opt.withDefaults()
 	selected := func(local string) bool { return opt.Config.Selects(rootRel(opt, local)) }
-	out := append(b.Select(opt.Paths, selected), b.SelectLinks(opt.Paths, selected)...)
+	out := b.Select(opt.Paths, selected)
+	files := map[string]bool{}
+	for _, rp := range out {
+		files[rp] = true
+	}
+	for _, rp := range b.SelectLinks(opt.Paths, selected) {
+		if to, ok := b.Target(rp); !ok || !files[to] {
+			out = append(out, rp)
+		}
+	}
 	return slices.DeleteFunc(out, func(rp string) bool { return excluded(opt, rootRel(opt, b.LocalPath(rp))) })
 }
 

@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -134,9 +136,10 @@ func diffAt(v *diff.Revision, paths []string, cfg *config.Config, maxSize int64)
 			headData[p] = data
 		}
 	})
+	dropAliases(wd, headData)
 	// Base: the revision's files under the same paths, by the same
-	// selection: symbolic links followed, and a file named as a PATH
-	// dropped when the configuration excludes it.
+	// selection: symbolic links followed (but not aliases), and a file
+	// named as a PATH dropped when the configuration excludes it.
 	baseData, err := base.Read(lint.BasePages(lopts, base), maxSize)
 	if err != nil {
 		return nil, err
@@ -210,4 +213,32 @@ func (c *ladderChanges) writeFile(path string) error {
 		return nil
 	}
 	return os.WriteFile(path, []byte(c.markdown), 0o644)
+}
+
+// dropAliases leaves out of pages (named relative to wd) the symbolic links
+// that lead to another of them: an alias is not a page of its own to
+// compare, as lint.BasePages leaves it out of the revision's pages.
+func dropAliases(wd string, pages map[string][]byte) {
+	realWD, err := filepath.EvalSymlinks(wd)
+	if err != nil {
+		return
+	}
+	for p := range pages {
+		abs := p
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(wd, p)
+		}
+		if info, err := os.Lstat(abs); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			continue
+		}
+		to, err := filepath.EvalSymlinks(abs)
+		if err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(realWD, to); err == nil {
+			if _, page := pages[filepath.ToSlash(rel)]; page && filepath.ToSlash(rel) != p {
+				delete(pages, p)
+			}
+		}
+	}
 }

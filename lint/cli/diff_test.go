@@ -252,29 +252,30 @@ func TestDiffFromSubfolderAndOverrides(t *testing.T) {
 
 // TestDiffReadsThePagesLintReads: the diff compares the pages a lint run
 // reads: a page reached through a symbolic link is followed (in the working
-// tree and, committed, in the revision: an unchanged link is no change), and
-// a file named as a PATH that the configuration excludes is dropped.
+// tree and, committed, in the revision), unless it is an alias of another
+// page compared anyway (one edit is one change, not one per link), and a
+// file named as a PATH that the configuration excludes is dropped.
 func TestDiffReadsThePagesLintReads(t *testing.T) {
 	git := gitRepo(t)
 	page := readFile(t, "handbook/support/cs-career-levels.md")
 	writeFile(t, "handbook/.ladderlint.yml", readFile(t, "handbook/.ladderlint.yml")+"\nexclude: [\"drafts/**\"]\n")
 	writeFile(t, "handbook/drafts/next.md", page)
+	writeFile(t, "shared/ladder.md", page) // outside the PATH: linted only through the link
 	if err := os.MkdirAll("handbook/eng", 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Symlink("../support/cs-career-levels.md", "handbook/eng/ladder.md"); err != nil {
+	if err := os.Symlink("../../shared/ladder.md", "handbook/eng/ladder.md"); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Symlink("../support/cs-career-levels.md", "handbook/eng/same.md"); err != nil {
+	if err := os.Symlink("../support/cs-career-levels.md", "handbook/eng/alias.md"); err != nil {
 		t.Fatal(err)
 	}
 	git("add", ".")
 	git("commit", "-qm", "links and drafts")
 	edited := strings.Replace(page, "You achieve positive outcomes", "You reliably achieve positive outcomes", 1)
 	writeFile(t, "handbook/support/cs-career-levels.md", edited)
+	writeFile(t, "shared/ladder.md", edited)
 	writeFile(t, "handbook/drafts/next.md", edited)
-	os.Remove("handbook/eng/same.md") // now a copy of the base page: unchanged
-	writeFile(t, "handbook/eng/same.md", page)
 	args := []string{"handbook", "handbook/drafts/next.md"}
 
 	var out, errOut strings.Builder
@@ -289,7 +290,7 @@ func TestDiffReadsThePagesLintReads(t *testing.T) {
 	for _, d := range docs {
 		linted = append(linted, d.File)
 	}
-	want := []string{"handbook/eng/ladder.md", "handbook/eng/same.md", "handbook/support/cs-career-levels.md"}
+	want := []string{"handbook/eng/alias.md", "handbook/eng/ladder.md", "handbook/support/cs-career-levels.md"}
 	if !slices.Equal(linted, want) {
 		t.Fatalf("the lint run reads the ladders of %q, want %q", linted, want)
 	}
@@ -306,8 +307,16 @@ func TestDiffReadsThePagesLintReads(t *testing.T) {
 	for _, l := range r.Ladders {
 		changed = append(changed, string(l.Change)+" "+l.Path)
 	}
-	if want := []string{"changed handbook/eng/ladder.md", "changed handbook/support/cs-career-levels.md"}; !slices.Equal(changed, want) || r.Unchanged != 1 {
-		t.Errorf("diff: %q and %d unchanged, want %q and 1 unchanged (eng/same.md)", changed, r.Unchanged, want)
+	if want := []string{"changed handbook/eng/ladder.md", "changed handbook/support/cs-career-levels.md"}; !slices.Equal(changed, want) || r.Unchanged != 0 {
+		t.Errorf("diff: %q and %d unchanged, want %q and none unchanged", changed, r.Unchanged, want)
+	}
+
+	// Deleting the alias removes no ladder: its page is still there.
+	git("rm", "-q", "handbook/eng/alias.md")
+	out.Reset()
+	Main([]string{"-changed-since", "HEAD", "-no-snippets", "handbook"}, &out, &errOut, func(string) string { return "" })
+	if strings.Contains(out.String(), "alias.md") {
+		t.Errorf("deleting an alias is reported:\n%s", out.String())
 	}
 }
 

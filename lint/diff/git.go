@@ -293,6 +293,17 @@ func (b *Base) Read(paths []string, max int64) (map[string][]byte, error) {
 	return out, nil
 }
 
+// Target is the file of the revision that the symbolic link p leads to
+// (see follow); ok is false when p is no link or leads to no file.
+func (b *Base) Target(p string) (string, bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if _, link := b.links[p]; !link || b.readTargets() != nil {
+		return "", false
+	}
+	return b.follow(p)
+}
+
 // maxLink bounds the target of a symbolic link read (PATH_MAX).
 const maxLink = 4096
 
