@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -275,7 +276,7 @@ func readFile(path string, max int64, buf []byte, regular bool) (*source.File, e
 	}
 	var data []byte
 	if size == 0 {
-		data, err = readAll(io.LimitReader(fh, max+1), buf[:0])
+		data, err = readAll(io.LimitReader(fh, min(max, math.MaxInt64-1)+1), buf[:0]) // one byte past max shows it is passed
 	} else {
 		var n int
 		n, err = io.ReadFull(fh, buf[:size])
