@@ -37,7 +37,7 @@ func MayHoldLadder(data []byte, isLevel func(heading string) bool) bool {
 		if next < len(data) && data[next] == '\n' {
 			next++
 		}
-		trimmed := bytes.TrimLeft(line, " \t")
+		trimmed := trimIndent(line)
 		switch {
 		case len(trimmed) == 0:
 			para = -1
@@ -84,6 +84,16 @@ func MayHoldLadder(data []byte, isLevel func(heading string) bool) bool {
 		start = next
 	}
 	return (htmlTables || pipeTables) && tablesMayHoldLadder(data, isLevel, htmlTables)
+}
+
+// trimIndent is bytes.TrimLeft(line, " \t") without building the set of
+// two bytes on every call: the pre-scan trims every line of every page.
+func trimIndent(line []byte) []byte {
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	return line[i:]
 }
 
 // lineLen is the length of the first line of b without its ending ("\n",
@@ -233,7 +243,7 @@ func htmlHeading(line []byte) []byte {
 func labelLine(line []byte, isLevel func(string) bool) bool {
 	item := false
 	if n := listMarker(line); n > 0 {
-		line, item = bytes.TrimLeft(line[n:], " \t"), true
+		line, item = trimIndent(line[n:]), true
 	} else if n := article(line); n > 0 {
 		line = line[n:]
 	}

@@ -134,7 +134,7 @@ func (s *cellScan) pipeCells(data []byte) bool {
 	for start := 0; start < len(data); {
 		line := data[start : start+lineLenCR(data[start:], cr)]
 		start = nextLine(data, start+len(line))
-		trimmed := bytes.TrimLeft(line, " \t")
+		trimmed := trimIndent(line)
 		switch {
 		case len(bytes.TrimSpace(line)) == 0:
 			inTable = false
@@ -201,7 +201,7 @@ func appendBullets(out [][]byte, text []byte) [][]byte {
 	if len(text) == 0 {
 		return out
 	}
-	if trimmed := bytes.TrimLeft(text, " \t"); bulletLen(trimmed) > 0 {
+	if trimmed := trimIndent(text); bulletLen(trimmed) > 0 {
 		text = trimmed[bulletLen(trimmed):]
 	}
 	for {
