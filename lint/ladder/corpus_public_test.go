@@ -70,7 +70,7 @@ var publicDefects = func() []defect {
 		{p2, "etsy__Etsy-Engineering-Career-Ladder__index.md", r("table-shape"), 2, 2, "TRAP navigation line with a pipe is not a table", true, false},
 		{p2, "loanmarket__career-ladder__QA-QE.md", r("duplicate-text"), 100, 121, "DUPLICATE Senior QA/QE statement and bullets written twice", false, false},
 		{p2, "loanmarket__career-ladder__Cloud.md", r("duplicate-level", "level-order", "level-gap"), 135, 135, "TRAP '### I am adaptable' is a statement, not a level", true, false},
-		{p2, "src-d__guide__talent-career_development.md", r("placeholder"), 164, 166, "PLACEHOLDER ML appendix Engineer III 'No special notes.'", false, false},
+		{p2, "src-d__guide__talent-career_development.md", r("placeholder"), 164, 166, "PLACEHOLDER ML appendix Engineer III 'No special notes.'", false, true},
 		{p2, "alastairmoody-madeye__Engineering-Ladders__Software-Engineer.md", r("duplicate-text"), 82, 91, "SE6 and SE7 identical except Influence", false, false},
 		{p2, "skore-io__culture__career-ladder.md", r("missing-category"), 144, 206, "DEFECT Tech lead category names differ from the other levels", false, false},
 		{p2, "skore-io__culture__career-ladder.md", r("duplicate-text"), 193, 206, "DEFECT Tech lead people block repeated verbatim", false, false},
@@ -102,7 +102,7 @@ var publicDefects = func() []defect {
 
 // defectsFoundFloor is how many of publicDefects were reported when the
 // floor was last raised (with the whole corpus present); fewer fails.
-const defectsFoundFloor = 38
+const defectsFoundFloor = 39
 
 // checkDefects counts the defects of publicDefects that the run reported.
 func checkDefects(t *testing.T, rows []publicRow, run corpusRun) (n defectTally) {

@@ -132,7 +132,7 @@ type Options struct {
 
 // DefaultPlaceholders are the phrases real handbooks use for unwritten cells.
 var DefaultPlaceholders = []string{"TBD", "TODO", "N/A", "not yet defined", "not yet been defined", "not been defined", "not defined yet", "(not in use)",
-	"not used at", "work in progress", "WIP", "TO-DO", "haven't yet finalized", "haven’t yet finalized", "not currently defined", "haven't defined", "haven’t defined", "have not defined", "coming soon", "to be defined", "to be determined", "placeholder"}
+	"not used at", "work in progress", "WIP", "TO-DO", "haven't yet finalized", "haven’t yet finalized", "not currently defined", "haven't defined", "haven’t defined", "have not defined", "coming soon", "to be defined", "to be determined", "placeholder", "no special notes"}
 
 // Extract returns the ladders on page, in document order.
 func Extract(page *markdown.Page, opt Options) []*Ladder {
