@@ -27,7 +27,7 @@ import (
 type discovered struct {
 	path, rel string
 	index     bool
-	regular   bool // the folder's listing showed a regular file (readFile)
+	regular   bool // already known to be a regular file (readFile)
 }
 
 // discover calls yield with every page opt.Paths names, slash-separated,
@@ -82,10 +82,6 @@ type walker struct {
 	errs  []error
 }
 
-func (w *walker) add(p, rel string, index bool) {
-	w.yield(discovered{path: w.shown(p), rel: rel, index: index})
-}
-
 // shown is how findings name p: relative to the working folder when p is
 // absolute, cleaned, slash-separated.
 func (w *walker) shown(p string) string {
@@ -120,8 +116,10 @@ func (w *walker) walkPath(p string) {
 		return
 	}
 	if !info.IsDir() {
+		// Stat followed any link: a regular file here is opened without
+		// asking again (readFile).
 		if rel := rootRel(w.opt, p); !excluded(w.opt, rel) {
-			w.add(p, rel, true)
+			w.yield(discovered{path: w.shown(p), rel: rel, index: true, regular: info.Mode().IsRegular()})
 		}
 		return
 	}
@@ -233,9 +231,10 @@ func describeErr(err error) string {
 
 // readFile reads one page, refusing non-regular files, files over max bytes
 // and binary files. The page is read into buf when it fits (see
-// pageBuffers), otherwise into a new slice. regular says the folder's
-// listing showed a regular file: only then is it opened without asking
-// first, as opening a device can have effects (a terminal, a watchdog).
+// pageBuffers), otherwise into a new slice. regular says discovery already
+// saw a regular file there (the folder's listing, or the Stat of a PATH):
+// only then is it opened without asking first, as opening a device can
+// have effects (a terminal, a watchdog).
 func readFile(path string, max int64, buf []byte, regular bool) (*source.File, error) {
 	if !regular {
 		if info, err := os.Stat(path); err != nil {
