@@ -21,15 +21,7 @@ func (d *Document) Value() map[string]any {
 	if d.Table != "" {
 		m["table"] = jsonString(d.Table)
 	}
-	if d.Levels == nil {
-		m["levels"] = nil
-	} else {
-		levels := make([]any, len(d.Levels))
-		for i := range d.Levels {
-			levels[i] = d.Levels[i].value()
-		}
-		m["levels"] = levels
-	}
+	m["levels"] = arrayValue(d.Levels, (*LevelDocument).value)
 	return m
 }
 
@@ -45,15 +37,7 @@ func (ld *LevelDocument) value() map[string]any {
 	if ld.Summary != nil {
 		m["summary"] = ld.Summary.value()
 	}
-	if ld.Cells == nil {
-		m["cells"] = nil
-	} else {
-		cells := make([]any, len(ld.Cells))
-		for i := range ld.Cells {
-			cells[i] = ld.Cells[i].value()
-		}
-		m["cells"] = cells
-	}
+	m["cells"] = arrayValue(ld.Cells, (*CellDocument).value)
 	return m
 }
 
@@ -68,6 +52,19 @@ func (cd *CellDocument) value() map[string]any {
 		m["shared"] = true
 	}
 	return m
+}
+
+// arrayValue is the JSON array of the values of xs, null for a nil slice
+// (as encoding/json writes it).
+func arrayValue[T any](xs []T, value func(*T) map[string]any) any {
+	if xs == nil {
+		return nil
+	}
+	out := make([]any, len(xs))
+	for i := range xs {
+		out[i] = value(&xs[i])
+	}
+	return out
 }
 
 // optional sets an omitempty string field.
