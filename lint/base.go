@@ -1,7 +1,9 @@
 package lint
 
 import (
+	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 
 	"github.com/ladderlint/ladderlint/lint/check"
@@ -109,6 +111,50 @@ func BasePages(opt Options, b *diff.Base) []string {
 		}
 	}
 	return slices.DeleteFunc(out, func(rp string) bool { return excluded(opt, rootRel(opt, b.LocalPath(rp))) })
+}
+
+// HeadPages reads the working tree's pages a run with opt lints, by the
+// run's rules (those it cannot read are the run's business), named as
+// findings name them: the other side of BasePages, and like it without the
+// aliases.
+func HeadPages(opt Options) map[string][]byte {
+	opt = opt.withDefaults()
+	pages := map[string][]byte{}
+	discover(opt, func(pg discovered) {
+		if f, err := readFile(pg.path, opt.MaxFileSize, nil, pg.regular); err == nil {
+			pages[pg.path] = f.Data
+		}
+	})
+	dropAliases(opt.WorkDir, pages)
+	return pages
+}
+
+// dropAliases leaves out of pages (named relative to wd) the symbolic links
+// that lead to another of them: an alias is not a page of its own to
+// compare, as BasePages leaves it out of the revision's pages.
+func dropAliases(wd string, pages map[string][]byte) {
+	realWD, err := filepath.EvalSymlinks(wd)
+	if err != nil {
+		return
+	}
+	for p := range pages {
+		abs := p
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(wd, p)
+		}
+		if info, err := os.Lstat(abs); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			continue
+		}
+		to, err := filepath.EvalSymlinks(abs)
+		if err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(realWD, to); err == nil {
+			if _, page := pages[filepath.ToSlash(rel)]; page && filepath.ToSlash(rel) != p {
+				delete(pages, p)
+			}
+		}
+	}
 }
 
 func keys(m map[string]string) []string {

@@ -53,28 +53,6 @@ func discover(opt Options, yield func(discovered)) []error {
 	return w.errs
 }
 
-// Pages calls yield with every page a run with opt lints, named as its
-// findings name it (relative to the working folder, slash-separated), in
-// the run's order: the configuration's selection, symbolic links to files
-// followed, .git and node_modules skipped, a PATH naming a file the
-// configuration excludes dropped. The errors are the PATHs and folders
-// that could not be listed.
-func Pages(opt Options, yield func(path string)) []error {
-	return discover(opt.withDefaults(), func(pg discovered) { yield(pg.path) })
-}
-
-// ReadPage reads the page at path by a run's rules: a regular file (or a
-// symbolic link to one) of at most opt.MaxFileSize bytes, without a NUL
-// byte in its first 8000; else the error (a *FileError) says why it is not
-// linted.
-func ReadPage(opt Options, path string) ([]byte, error) {
-	f, err := readFile(path, opt.withDefaults().MaxFileSize, nil, false)
-	if err != nil {
-		return nil, err
-	}
-	return f.Data, nil
-}
-
 // walker lists the selected pages under one PATH.
 type walker struct {
 	opt   Options

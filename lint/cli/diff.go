@@ -6,9 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -128,18 +126,9 @@ func diffAt(v *diff.Revision, paths []string, cfg *config.Config, maxSize int64)
 	if err != nil {
 		return nil, err
 	}
-	// Head: the working tree's pages under paths, the ones a lint run
-	// reads. Those it cannot read are the lint run's business.
-	headData := map[string][]byte{}
-	lint.Pages(lopts, func(p string) {
-		if data, err := lint.ReadPage(lopts, p); err == nil {
-			headData[p] = data
-		}
-	})
-	dropAliases(wd, headData)
-	// Base: the revision's files under the same paths, by the same
-	// selection: symbolic links followed (but not aliases), and a file
-	// named as a PATH dropped when the configuration excludes it.
+	// Head and base: the pages a lint run reads, in the working tree and
+	// at the revision.
+	headData := lint.HeadPages(lopts)
 	baseData, err := base.Read(lint.BasePages(lopts, base), maxSize)
 	if err != nil {
 		return nil, err
@@ -213,32 +202,4 @@ func (c *ladderChanges) writeFile(path string) error {
 		return nil
 	}
 	return os.WriteFile(path, []byte(c.markdown), 0o644)
-}
-
-// dropAliases leaves out of pages (named relative to wd) the symbolic links
-// that lead to another of them: an alias is not a page of its own to
-// compare, as lint.BasePages leaves it out of the revision's pages.
-func dropAliases(wd string, pages map[string][]byte) {
-	realWD, err := filepath.EvalSymlinks(wd)
-	if err != nil {
-		return
-	}
-	for p := range pages {
-		abs := p
-		if !filepath.IsAbs(abs) {
-			abs = filepath.Join(wd, p)
-		}
-		if info, err := os.Lstat(abs); err != nil || info.Mode()&fs.ModeSymlink == 0 {
-			continue
-		}
-		to, err := filepath.EvalSymlinks(abs)
-		if err != nil {
-			continue
-		}
-		if rel, err := filepath.Rel(realWD, to); err == nil {
-			if _, page := pages[filepath.ToSlash(rel)]; page && filepath.ToSlash(rel) != p {
-				delete(pages, p)
-			}
-		}
-	}
 }

@@ -108,17 +108,6 @@ type GitError struct{ Msg string }
 
 func (e *GitError) Error() string { return e.Msg }
 
-// OpenBase resolves rev in the repository that holds dir and lists the
-// files of its tree. Local paths are relative to wd, the working folder.
-// A repository or revision git cannot open is a *changes.Error.
-func OpenBase(dir, wd, rev string) (*Base, error) {
-	repo, err := changes.Open(dir, rev)
-	if err != nil {
-		return nil, err
-	}
-	return BaseOf(repo, wd)
-}
-
 // BaseOf lists the files of the opened repository's revision, with one
 // `git ls-tree`. Local paths are relative to wd, the working folder.
 func BaseOf(repo *changes.Repo, wd string) (*Base, error) {
