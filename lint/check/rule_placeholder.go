@@ -86,7 +86,7 @@ func fillInBlank(src []byte) string {
 			for j < len(src) && src[j] == '_' {
 				j++
 			}
-			if j-i >= 3 && (i == 0 || !isWordByte(src[i-1])) && (j == len(src) || !isWordByte(src[j])) {
+			if j-i >= 3 && (i == 0 || !inWord(src[i-1])) && (j == len(src) || !inWord(src[j])) {
 				return string(src[i:j])
 			}
 			i = j - 1
@@ -95,6 +95,9 @@ func fillInBlank(src []byte) string {
 	return ""
 }
 
-func isWordByte(b byte) bool {
+// inWord reports whether b belongs to a word a blank could sit inside: an
+// ASCII letter or digit, or a byte of a non-ASCII letter. Unlike
+// ladder.isWordByte, not '_': that is the blank itself.
+func inWord(b byte) bool {
 	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80
 }
